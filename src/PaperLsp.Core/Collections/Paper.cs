@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+
+namespace PaperLsp.Core.Collections;
+
+/// <summary>
+/// One paper of a collection, with every text already decoded from LaTeX to Unicode for display.
+/// </summary>
+public sealed record Paper
+{
+    /// <summary>The citation key: from the source, or generated (see <c>KeyGenerator</c>) when the source has none.</summary>
+    public required string Key { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>Authors for display, "Given Family" each.</summary>
+    public ImmutableArray<string> Authors { get; init; } = ImmutableArray<string>.Empty;
+
+    public string? Year { get; init; }
+
+    /// <summary>Journal, booktitle or container title.</summary>
+    public string? Venue { get; init; }
+
+    public string? Abstract { get; init; }
+
+    public string? Doi { get; init; }
+
+    public string? Url { get; init; }
+
+    public string? ArxivId { get; init; }
+
+    /// <summary>The entry type as the source names it (article, inproceedings, …), lower case; null when the source has none.</summary>
+    public string? EntryType { get; init; }
+
+    /// <summary>Whether the key was generated rather than read from the source.</summary>
+    public bool KeyIsGenerated { get; init; }
+
+    public required SourceLocation Source { get; init; }
+}

@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+using PaperLsp.Core.Text;
+
+namespace PaperLsp.Core.Syntax;
+
+/// <summary>
+/// <c>@paper [[Title]]</c> or <c>@paper @key</c> with the fields below it. <see cref="Span"/> runs from the header to the end of
+/// the last field; <see cref="Target"/> is null when the header names no paper (a syntax error says so).
+/// </summary>
+public sealed record EntrySyntax(
+    TextSpan Span,
+    TextSpan HeaderSpan,
+    ReferenceSyntax? Target,
+    ImmutableArray<FieldSyntax> Fields) : NotesBlockSyntax(Span)
+{
+    public override ImmutableArray<ReferenceSyntax> References =>
+        (Target is null ? ImmutableArray<ReferenceSyntax>.Empty : ImmutableArray.Create(Target))
+            .AddRange(Fields.SelectMany(f => f.ValueReferences));
+
+    public FieldSyntax? Field(string name) =>
+        Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+}

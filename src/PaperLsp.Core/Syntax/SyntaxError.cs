@@ -1,0 +1,6 @@
+using PaperLsp.Core.Text;
+
+namespace PaperLsp.Core.Syntax;
+
+/// <summary>A syntax error of a notes file: a stable code (PN…), a message and the range it covers.</summary>
+public sealed record SyntaxError(TextSpan Span, string Code, string Message);
