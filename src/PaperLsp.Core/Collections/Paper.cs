@@ -35,4 +35,10 @@ public sealed record Paper
     public bool KeyIsGenerated { get; init; }
 
     public required SourceLocation Source { get; init; }
+
+    /// <summary>Where else the same paper (equal normalized title) was found, when collections were merged.</summary>
+    public ImmutableArray<SourceLocation> OtherSources { get; init; } = ImmutableArray<SourceLocation>.Empty;
+
+    /// <summary>Other keys of the same paper from merged sources: they resolve to this paper too.</summary>
+    public ImmutableArray<string> OtherKeys { get; init; } = ImmutableArray<string>.Empty;
 }

@@ -20,4 +20,28 @@ public sealed record PaperLspConfiguration
 
     /// <summary>The file the configuration was read from, if any.</summary>
     public string? SourcePath { get; init; }
+
+    /// <summary>
+    /// This configuration with <paramref name="other"/> added (editor settings added to paperlsp.json): the collections of
+    /// both, each resolved against its own base directory; <paramref name="other"/>'s diagnostic settings win.
+    /// </summary>
+    public PaperLspConfiguration Merge(PaperLspConfiguration other)
+    {
+        var collections = ResolvedCollections().Concat(other.ResolvedCollections()).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        return this with
+        {
+            Collections = collections,
+            Diagnostics = Diagnostics.SetItems(other.Diagnostics),
+        };
+    }
+
+    /// <summary>The collection patterns made absolute against <see cref="BaseDirectory"/> (globs stay globs).</summary>
+    public IEnumerable<string> ResolvedCollections() =>
+        Collections.Select(c =>
+        {
+            var expanded = c.StartsWith("~/", StringComparison.Ordinal)
+                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), c[2..])
+                : c;
+            return Path.IsPathRooted(expanded) || BaseDirectory is null ? expanded : Path.GetFullPath(Path.Combine(BaseDirectory, expanded));
+        });
 }

@@ -1,0 +1,178 @@
+using System.Collections.Immutable;
+using PaperLsp.Core.Matching;
+
+namespace PaperLsp.Core.Collections;
+
+/// <summary>
+/// The papers of every collection, merged: entries of different collections whose normalized titles are equal are one
+/// paper, each field taken from the structured source (BibTeX, CSL-JSON, RIS) when it has it, an abstract from whichever
+/// source has one. Keys resolve exactly (every source's key resolves to the merged paper); duplicate keys are reported on
+/// the collection file and the first paper keeps the key. Immutable once built; lookups and search are thread-safe.
+/// </summary>
+public sealed class PaperIndex
+{
+    private readonly Dictionary<string, int> _byKey;
+    private readonly Dictionary<string, int> _byTitle;
+    private readonly Lazy<Dictionary<string, string[]>> _keysIgnoringCase;
+    private readonly Lazy<PaperSearchIndex> _search;
+    private readonly Lazy<TitleSuggester> _suggester;
+
+    private PaperIndex(
+        ImmutableArray<Paper> papers,
+        ImmutableArray<string> normalizedTitles,
+        Dictionary<string, int> byKey,
+        Dictionary<string, int> byTitle,
+        ImmutableArray<CollectionLoadResult> collections,
+        ImmutableArray<CollectionProblem> problems)
+    {
+        Papers = papers;
+        NormalizedTitles = normalizedTitles;
+        _byKey = byKey;
+        _byTitle = byTitle;
+        Collections = collections;
+        Problems = problems;
+        _keysIgnoringCase = new Lazy<Dictionary<string, string[]>>(
+            () => _byKey.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase));
+        _search = new Lazy<PaperSearchIndex>(() => new PaperSearchIndex(
+            Papers.Select((p, i) => new SearchableFields(NormalizedTitles[i], TitleNormalizer.Fold(string.Join(' ', p.Authors)), p.Key, p.Year)).ToArray()));
+        _suggester = new Lazy<TitleSuggester>(() => new TitleSuggester(NormalizedTitles));
+    }
+
+    public static PaperIndex Empty { get; } = Build(Array.Empty<CollectionLoadResult>());
+
+    public ImmutableArray<Paper> Papers { get; }
+
+    /// <summary>The normalized title of each paper, same order as <see cref="Papers"/>.</summary>
+    public ImmutableArray<string> NormalizedTitles { get; }
+
+    public ImmutableArray<CollectionLoadResult> Collections { get; }
+
+    /// <summary>Problems of every collection plus duplicate keys across collections.</summary>
+    public ImmutableArray<CollectionProblem> Problems { get; }
+
+    public int Count => Papers.Length;
+
+    public PaperSearchIndex SearchIndex => _search.Value;
+
+    public static PaperIndex Build(IEnumerable<CollectionLoadResult> collections)
+    {
+        var loaded = collections.ToImmutableArray();
+        var groups = new List<List<Paper>>();
+        var groupTitles = new List<string>();
+        var groupByTitle = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var collection in loaded)
+        {
+            var seenInThisCollection = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var paper in collection.Papers)
+            {
+                var normalized = TitleNormalizer.Normalize(paper.Title);
+                // Merging is across collections; two entries of one file with the same title stay two papers.
+                if (normalized.Length > 0 && groupByTitle.TryGetValue(normalized, out var group) && !seenInThisCollection.Contains(normalized))
+                {
+                    groups[group].Add(paper);
+                }
+                else
+                {
+                    groupByTitle.TryAdd(normalized, groups.Count);
+                    groups.Add([paper]);
+                    groupTitles.Add(normalized);
+                }
+
+                seenInThisCollection.Add(normalized);
+            }
+        }
+
+        var papers = ImmutableArray.CreateBuilder<Paper>(groups.Count);
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var problems = ImmutableArray.CreateBuilder<CollectionProblem>();
+        foreach (var collection in loaded)
+        {
+            problems.AddRange(collection.Problems);
+        }
+
+        for (var id = 0; id < groups.Count; id++)
+        {
+            var merged = Merge(groups[id]);
+            papers.Add(merged);
+            foreach (var source in groups[id])
+            {
+                if (byKey.TryGetValue(source.Key, out var owner))
+                {
+                    if (owner != id)
+                    {
+                        var first = papers[owner].Source;
+                        problems.Add(new CollectionProblem(
+                            source.Source.FilePath,
+                            source.Source.Line,
+                            1,
+                            "PN011",
+                            $"Duplicate key '{source.Key}': already used by \"{papers[owner].Title}\" ({Path.GetFileName(first.FilePath)}:{first.Line}); references to @{source.Key} resolve to that one."));
+                    }
+                }
+                else
+                {
+                    byKey.Add(source.Key, id);
+                }
+            }
+        }
+
+        var byTitle = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var id = 0; id < groupTitles.Count; id++)
+        {
+            if (groupTitles[id].Length > 0)
+            {
+                byTitle.TryAdd(groupTitles[id], id);
+            }
+        }
+
+        return new PaperIndex(papers.MoveToImmutable(), groupTitles.ToImmutableArray(), byKey, byTitle, loaded, problems.ToImmutable());
+    }
+
+    public Paper? FindByKey(string key) => _byKey.TryGetValue(key, out var id) ? Papers[id] : null;
+
+    /// <summary>Keys that equal <paramref name="key"/> when case is ignored (for "did you mean"); empty when none.</summary>
+    public IReadOnlyList<string> KeysIgnoringCase(string key) =>
+        _keysIgnoringCase.Value.TryGetValue(key, out var keys) ? keys : Array.Empty<string>();
+
+    /// <summary>The paper whose normalized title equals the normalized <paramref name="title"/>.</summary>
+    public Paper? FindByTitle(string title) =>
+        _byTitle.TryGetValue(TitleNormalizer.Normalize(title), out var id) ? Papers[id] : null;
+
+    /// <summary>The ranked fuzzy search over title, authors, key and year.</summary>
+    public IReadOnlyList<(Paper Paper, int Score)> Search(string query, int limit, CancellationToken cancellationToken = default) =>
+        SearchIndex.Search(query, limit, cancellationToken).Select(hit => (Papers[hit.PaperId], hit.Score)).ToArray();
+
+    /// <summary>The titles closest to a title that did not resolve, best first (for "did you mean").</summary>
+    public IReadOnlyList<Paper> ClosestTitles(string title, int limit) =>
+        _suggester.Value.Closest(TitleNormalizer.Normalize(title), limit).Select(id => Papers[id]).ToArray();
+
+    private static Paper Merge(List<Paper> sources)
+    {
+        if (sources.Count == 1)
+        {
+            return sources[0];
+        }
+
+        // The structured source wins per field; a plain listing only fills gaps.
+        var ordered = sources.OrderBy(p => IsPlainListing(p) ? 1 : 0).ToList();
+        var primary = ordered[0];
+        string? First(Func<Paper, string?> field) => ordered.Select(field).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        return primary with
+        {
+            Authors = ordered.Select(p => p.Authors).FirstOrDefault(a => !a.IsDefaultOrEmpty, ImmutableArray<string>.Empty),
+            Year = First(p => p.Year),
+            Venue = First(p => p.Venue),
+            Abstract = First(p => p.Abstract),
+            Doi = First(p => p.Doi),
+            Url = First(p => p.Url),
+            ArxivId = First(p => p.ArxivId),
+            EntryType = First(p => p.EntryType),
+            OtherSources = ordered.Skip(1).Select(p => p.Source).ToImmutableArray(),
+            OtherKeys = ordered.Skip(1).Select(p => p.Key).Where(k => k != primary.Key).Distinct().ToImmutableArray(),
+        };
+    }
+
+    private static bool IsPlainListing(Paper paper) =>
+        paper.Source.FilePath.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
+}

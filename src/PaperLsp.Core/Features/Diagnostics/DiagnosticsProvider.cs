@@ -1,0 +1,161 @@
+using System.Collections.Immutable;
+using PaperLsp.Core.Collections;
+using PaperLsp.Core.Features.Fields;
+using PaperLsp.Core.Features.Resolution;
+using PaperLsp.Core.Syntax;
+using PaperLsp.Core.Workspace;
+
+namespace PaperLsp.Core.Features.Diagnostics;
+
+/// <summary>The diagnostics of a notes file, and of the collections, with the configured severities applied.</summary>
+public static class DiagnosticsProvider
+{
+    private const int SuggestionCount = 3;
+
+    public static ImmutableArray<NotesDiagnostic> Compute(WorkspaceSnapshot snapshot, string path, CancellationToken cancellationToken = default)
+    {
+        var document = snapshot.GetDocument(path);
+        if (document is null)
+        {
+            return ImmutableArray<NotesDiagnostic>.Empty;
+        }
+
+        var tree = document.Syntax;
+        var found = new List<NotesDiagnostic>();
+        found.AddRange(tree.Errors.Select(e => new NotesDiagnostic(e.Span, e.Code, DefaultSeverity(e.Code), e.Message)));
+
+        if (snapshot.PapersLoaded)
+        {
+            foreach (var reference in tree.References)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var diagnostic = CheckReference(snapshot.Papers, reference);
+                if (diagnostic is not null)
+                {
+                    found.Add(diagnostic);
+                }
+            }
+
+            found.AddRange(DuplicateEntries(snapshot, document));
+        }
+
+        foreach (var entry in tree.Entries)
+        {
+            foreach (var field in entry.Fields)
+            {
+                var problem = field.Value.Length == 0 ? null : KnownFields.Validate(field.Name, field.Value);
+                if (problem is not null)
+                {
+                    found.Add(new NotesDiagnostic(field.ValueSpan, "PN005", DefaultSeverity("PN005"), problem)
+                    {
+                        Suggestions = field.Name == KnownFields.Status ? ClosestStatus(field.Value) : Array.Empty<string>(),
+                    });
+                }
+            }
+        }
+
+        return found
+            .Select(d => DiagnosticCodes.EffectiveSeverity(d.Code, snapshot.Configuration, d.Severity) is { } severity ? d with { Severity = severity } : null)
+            .Where(d => d is not null)
+            .Select(d => d!)
+            .OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ToImmutableArray();
+    }
+
+    /// <summary>The problems of every collection (and of the configuration), with the configured severities, 'off' removed.</summary>
+    public static ImmutableArray<CollectionProblem> CollectionProblems(WorkspaceSnapshot snapshot) =>
+        snapshot.Papers.Problems
+            .Select(p => DiagnosticCodes.EffectiveSeverity(p.Code, snapshot.Configuration, p.Severity) is { } severity ? p with { Severity = severity } : null)
+            .Where(p => p is not null)
+            .Select(p => p!)
+            .ToImmutableArray();
+
+    private static NotesDiagnostic? CheckReference(PaperIndex papers, ReferenceSyntax reference)
+    {
+        switch (reference)
+        {
+            case TitleReferenceSyntax title when title.IsTerminated && !string.IsNullOrWhiteSpace(title.Title):
+                if (papers.FindByTitle(title.Title) is not null)
+                {
+                    return null;
+                }
+
+                var closest = papers.ClosestTitles(title.Title, SuggestionCount).Select(p => p.Title).ToArray();
+                var titleMessage = $"Unknown paper \"{title.Title.Trim()}\": no title in the collection matches it"
+                    + (closest.Length > 0 ? $". Did you mean \"{closest[0]}\"?" : ".");
+                return new NotesDiagnostic(reference.Span, "PN001", DefaultSeverity("PN001"), titleMessage) { Suggestions = closest };
+
+            case KeyReferenceSyntax key when key.Key.Length > 0:
+                if (papers.FindByKey(key.Key) is not null)
+                {
+                    return null;
+                }
+
+                var sameButCase = papers.KeysIgnoringCase(key.Key);
+                if (sameButCase.Count > 0)
+                {
+                    return new NotesDiagnostic(
+                        reference.Span,
+                        "PN002",
+                        DefaultSeverity("PN002"),
+                        $"Unknown citation key @{key.Key}: keys are case-sensitive; did you mean @{sameButCase[0]}?")
+                    { Suggestions = sameButCase.ToArray() };
+                }
+
+                var similar = papers.Search(key.Key, SuggestionCount).Select(hit => hit.Paper.Key).ToArray();
+                var keyMessage = $"Unknown citation key @{key.Key}: no paper of the collection has it"
+                    + (similar.Length > 0 ? $". Did you mean @{similar[0]}?" : ".");
+                return new NotesDiagnostic(reference.Span, "PN002", DefaultSeverity("PN002"), keyMessage) { Suggestions = similar };
+
+            default:
+                return null;
+        }
+    }
+
+    private static IEnumerable<NotesDiagnostic> DuplicateEntries(WorkspaceSnapshot snapshot, NotesDocument document)
+    {
+        foreach (var entry in document.Syntax.Entries.Where(e => e.Target is not null))
+        {
+            var paper = ReferenceResolver.Resolve(snapshot.Papers, entry.Target!).Paper;
+            var identity = ReferenceResolver.Identity(entry.Target!, paper);
+            var others = snapshot.EntriesNoting(identity)
+                .Where(n => !(n.DocumentPath == document.Path && n.Entry.Span == entry.Span))
+                .ToArray();
+            if (others.Length == 0)
+            {
+                continue;
+            }
+
+            var where = string.Join(", ", others.Select(n => n.Describe(snapshot, document.Path)));
+            var name = paper?.Title ?? (entry.Target is TitleReferenceSyntax t ? t.Title : ((KeyReferenceSyntax)entry.Target!).Key);
+            yield return new NotesDiagnostic(entry.HeaderSpan, "PN006", DefaultSeverity("PN006"), $"\"{name}\" is noted more than once: also at {where}");
+        }
+    }
+
+    private static string[] ClosestStatus(string value) =>
+        KnownFields.StatusValues
+            .OrderBy(s => s.StartsWith(value.Trim().ToLowerInvariant(), StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(s => LevenshteinDistance(s, value.Trim().ToLowerInvariant()))
+            .Take(1)
+            .ToArray();
+
+    private static int LevenshteinDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+
+    private static ProblemSeverity DefaultSeverity(string code) => DiagnosticCodes.Find(code)?.DefaultSeverity ?? ProblemSeverity.Warning;
+}

@@ -1,0 +1,8 @@
+namespace PaperLsp.Core.Features.Outline;
+
+public enum OutlineSymbolKind
+{
+    Heading,
+    Entry,
+    Field,
+}

@@ -1,0 +1,123 @@
+namespace PaperLsp.Core.Matching;
+
+/// <summary>
+/// Scores one folded query word against one folded field (both from <see cref="TitleNormalizer.Fold"/>: lower case, words
+/// separated by single spaces). Tiers, best first: the whole word, a word prefix, a substring, then a subsequence scored as
+/// fzf's v1 algorithm does (points per matched character, bonuses for word starts and consecutive characters, penalties
+/// for gaps). Returns 0 when the word does not match at all.
+/// </summary>
+public static class FuzzyScorer
+{
+    public const int WholeWord = 1000;
+    public const int WordPrefix = 700;
+    public const int Substring = 400;
+
+    private const int ScoreMatch = 16;
+    private const int BonusBoundary = 8;
+    private const int BonusConsecutive = 8;
+    private const int PenaltyGapStart = 3;
+    private const int PenaltyGapExtension = 1;
+
+    public static int Score(ReadOnlySpan<char> word, ReadOnlySpan<char> field)
+    {
+        if (word.IsEmpty || field.Length < word.Length)
+        {
+            return 0;
+        }
+
+        var best = 0;
+        var from = 0;
+        while (from <= field.Length - word.Length)
+        {
+            var found = field[from..].IndexOf(word, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                break;
+            }
+
+            var at = from + found;
+            var startsWord = at == 0 || field[at - 1] == ' ';
+            var endsWord = at + word.Length == field.Length || field[at + word.Length] == ' ';
+            var tier = startsWord ? (endsWord ? WholeWord : WordPrefix) : Substring;
+            // Earlier matches rank slightly higher: the first words of a title are what people remember.
+            var score = tier + word.Length * 4 - Math.Min(at / 8, 40);
+            best = Math.Max(best, score);
+            if (tier == WholeWord)
+            {
+                break;
+            }
+
+            from = at + 1;
+        }
+
+        return best > 0 ? best : Subsequence(word, field);
+    }
+
+    /// <summary>fzf v1: find the first greedy match, then walk back from its end to the shortest window, then score it.</summary>
+    internal static int Subsequence(ReadOnlySpan<char> word, ReadOnlySpan<char> field)
+    {
+        var wi = 0;
+        var end = -1;
+        for (var i = 0; i < field.Length; i++)
+        {
+            if (field[i] == word[wi] && ++wi == word.Length)
+            {
+                end = i;
+                break;
+            }
+        }
+
+        if (end < 0)
+        {
+            return 0;
+        }
+
+        var start = end;
+        wi = word.Length - 1;
+        for (var i = end; i >= 0; i--)
+        {
+            if (field[i] == word[wi])
+            {
+                if (--wi < 0)
+                {
+                    start = i;
+                    break;
+                }
+            }
+        }
+
+        var score = 0;
+        var consecutive = false;
+        var inGap = false;
+        wi = 0;
+        for (var i = start; i <= end && wi < word.Length; i++)
+        {
+            if (field[i] == word[wi])
+            {
+                score += ScoreMatch;
+                if (i == 0 || field[i - 1] == ' ')
+                {
+                    score += BonusBoundary * (wi == 0 ? 2 : 1);
+                }
+
+                if (consecutive)
+                {
+                    score += BonusConsecutive;
+                }
+
+                consecutive = true;
+                inGap = false;
+                wi++;
+            }
+            else
+            {
+                score -= inGap ? PenaltyGapExtension : PenaltyGapStart;
+                consecutive = false;
+                inGap = true;
+            }
+        }
+
+        // Never reach the substring tier, and never drop to "no match".
+        return Math.Clamp(score, 1, Substring - 1);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text;
+using PaperLsp.Core.Collections;
+
+namespace PaperLsp.Core.Matching;
+
+/// <summary>
+/// The normal form titles are compared in (FORMAT.md, Resolution): LaTeX decoded, braces dropped, diacritics removed,
+/// case-folded, every run of characters that are not letters or digits turned into one space, trimmed.
+/// Letters that Unicode does not decompose (ø, ł, ß, æ …) are folded to their ASCII spelling so that a person typing on an
+/// ASCII keyboard reaches them too.
+/// </summary>
+public static class TitleNormalizer
+{
+    public static string Normalize(string? title)
+    {
+        if (string.IsNullOrEmpty(title))
+        {
+            return string.Empty;
+        }
+
+        var decoded = title.Contains('\\') || title.Contains('{') || title.Contains('~') || title.Contains("--", StringComparison.Ordinal)
+            ? LatexDecoder.Decode(title)
+            : title;
+        return Fold(decoded);
+    }
+
+    /// <summary>Normalizes text that is already plain Unicode (no LaTeX decoding): for queries and for decoded fields.</summary>
+    public static string Fold(string text)
+    {
+        // Case-folding and compatibility decomposition can each expose work for the other (a lower-case letter that
+        // decomposes, a decomposition that yields upper case); two rounds reach the fixed point for real text, and
+        // the loop keeps the result idempotent for anything else.
+        var folded = FoldOnce(text);
+        for (var round = 0; round < 3; round++)
+        {
+            var again = FoldOnce(folded);
+            if (again == folded)
+            {
+                break;
+            }
+
+            folded = again;
+        }
+
+        return folded;
+    }
+
+    private static string FoldOnce(string text)
+    {
+        if (IsFoldedAscii(text))
+        {
+            return text;
+        }
+
+        var lowered = WithoutLoneSurrogates(text).ToLowerInvariant();
+        var decomposed = lowered.IsNormalized(NormalizationForm.FormKD) ? lowered : lowered.Normalize(NormalizationForm.FormKD);
+        var builder = new StringBuilder(decomposed.Length);
+        var pendingSpace = false;
+        foreach (var rune in decomposed.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                continue;
+            }
+
+            if (Rune.IsLetterOrDigit(rune))
+            {
+                if (pendingSpace && builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+
+                pendingSpace = false;
+                AppendFolded(builder, rune);
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>string.Normalize throws on lone surrogates; they carry no letters, so they become spaces.</summary>
+    private static string WithoutLoneSurrogates(string text)
+    {
+        char[]? copy = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                copy ??= text.ToCharArray();
+                copy[i] = ' ';
+            }
+        }
+
+        return copy is null ? text : new string(copy);
+    }
+
+    private static bool IsFoldedAscii(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var ok = c is (>= 'a' and <= 'z') or (>= '0' and <= '9') || (c == ' ' && i > 0 && i < text.Length - 1 && text[i - 1] != ' ');
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void AppendFolded(StringBuilder builder, Rune rune)
+    {
+        switch (rune.Value)
+        {
+            case 'ß' or 'ẞ': builder.Append("ss"); return;
+            case 'ø' or 'Ø': builder.Append('o'); return;
+            case 'ł' or 'Ł': builder.Append('l'); return;
+            case 'đ' or 'Đ' or 'ð' or 'Ð': builder.Append('d'); return;
+            case 'æ' or 'Æ': builder.Append("ae"); return;
+            case 'œ' or 'Œ': builder.Append("oe"); return;
+            case 'ı': builder.Append('i'); return;
+            case 'þ' or 'Þ': builder.Append("th"); return;
+        }
+
+        var lower = Rune.ToLowerInvariant(rune);
+        builder.Append(lower.ToString());
+    }
+}

@@ -1,0 +1,48 @@
+namespace PaperLsp.Core.Matching;
+
+/// <summary>Keeps the best <c>capacity</c> hits seen so far in a min-heap: O(n log k), no sort of the whole collection.</summary>
+internal sealed class TopHits
+{
+    private readonly int _capacity;
+    private readonly PriorityQueue<SearchHit, SearchHit> _heap;
+
+    public TopHits(int capacity)
+    {
+        _capacity = capacity;
+        _heap = new PriorityQueue<SearchHit, SearchHit>(Math.Min(capacity, 1024) + 1, WorstFirst.Instance);
+    }
+
+    public void Offer(int paperId, int score)
+    {
+        var hit = new SearchHit(paperId, score);
+        if (_heap.Count < _capacity)
+        {
+            _heap.Enqueue(hit, hit);
+        }
+        else if (WorstFirst.Instance.Compare(hit, _heap.Peek()) > 0)
+        {
+            _heap.EnqueueDequeue(hit, hit);
+        }
+    }
+
+    /// <summary>Best first; equal scores in collection order.</summary>
+    public SearchHit[] ToSortedList()
+    {
+        var hits = new SearchHit[_heap.Count];
+        for (var i = hits.Length - 1; i >= 0; i--)
+        {
+            hits[i] = _heap.Dequeue();
+        }
+
+        return hits;
+    }
+
+    /// <summary>Orders the worse hit first: a lower score, or the same score later in the collection.</summary>
+    private sealed class WorstFirst : IComparer<SearchHit>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare(SearchHit x, SearchHit y) =>
+            x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.PaperId.CompareTo(x.PaperId);
+    }
+}
