@@ -70,8 +70,7 @@ public static class CodeActionProvider
             return null;
         }
 
-        var existing = snapshot.Papers.Papers.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-        var key = KeyGenerator.Generate(title, null, existing);
+        var key = new KeyGenerator(snapshot.Papers.Papers.SelectMany(p => p.OtherKeys.Add(p.Key))).Generate(title);
         var end = EndOfFile(bib.FilePath);
         if (end is null)
         {

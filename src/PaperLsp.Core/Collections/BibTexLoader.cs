@@ -1,0 +1,231 @@
+using System.Collections.Immutable;
+
+namespace PaperLsp.Core.Collections;
+
+/// <summary>
+/// Turns a .bib text into papers: <see cref="BibTexParser"/> reads the entries, crossrefs are inherited
+/// (<see cref="BibTexCrossref"/>), and each titled entry becomes a <see cref="Paper"/> with its text decoded from LaTeX.
+/// <c>@set</c> and <c>@xdata</c> entries are containers, not papers, and are left out silently.
+/// Title and subtitle are joined with ": " (just a space when the title already ends in . ? ! or :).
+/// The year is the first four digits of <c>year</c>, else of <c>date</c>. The venue is the first of journaltitle,
+/// journal, booktitle (each with its subtitle), publisher, institution, school, organization.
+/// </summary>
+public static class BibTexLoader
+{
+    private static readonly string[] VenueFields = ["journaltitle", "journal", "booktitle", "publisher", "institution", "school", "organization"];
+
+    public static CollectionLoadResult Load(string filePath, string text)
+    {
+        var document = BibTexParser.Parse(filePath, text);
+        var problems = document.Problems.ToBuilder();
+
+        var byKey = new Dictionary<string, BibTexEntry>(StringComparer.Ordinal);
+        var byKeyIgnoringCase = new Dictionary<string, BibTexEntry>(StringComparer.OrdinalIgnoreCase);
+        var unique = new List<BibTexEntry>(document.Entries.Length);
+        foreach (var entry in document.Entries)
+        {
+            if (entry.Key.Length > 0 && !byKey.TryAdd(entry.Key, entry))
+            {
+                problems.Add(new CollectionProblem(filePath, entry.Line, 1, CollectionProblemCodes.DuplicateKey,
+                    $"Duplicate key '{entry.Key}': the entry at line {byKey[entry.Key].Line} is kept, this one is skipped."));
+                continue;
+            }
+
+            if (entry.Key.Length > 0)
+            {
+                byKeyIgnoringCase.TryAdd(entry.Key, entry);
+            }
+
+            unique.Add(entry);
+        }
+
+        var resolved = new Dictionary<BibTexEntry, IReadOnlyDictionary<string, string>>(ReferenceEqualityComparer.Instance);
+        IReadOnlyDictionary<string, string> FieldsOf(BibTexEntry entry, int depth)
+        {
+            if (resolved.TryGetValue(entry, out var done))
+            {
+                return done;
+            }
+
+            var fields = entry.Fields;
+            if (entry.Field("crossref") is { } crossref && crossref.Trim() is { Length: > 0 } parentKey)
+            {
+                if ((byKey.TryGetValue(parentKey, out var parent) || byKeyIgnoringCase.TryGetValue(parentKey, out parent))
+                    && !ReferenceEquals(parent, entry) && depth < 8)
+                {
+                    fields = BibTexCrossref.Inherit(entry.Fields, entry.Type, parent, FieldsOf(parent, depth + 1));
+                }
+                else
+                {
+                    problems.Add(new CollectionProblem(filePath, entry.Line, 1, CollectionProblemCodes.UnresolvedCrossref,
+                        $"Entry '{entry.Key}' has crossref '{parentKey}', which is not an entry of this file."));
+                }
+            }
+
+            resolved[entry] = fields;
+            return fields;
+        }
+
+        var pending = new List<(BibTexEntry Entry, IReadOnlyDictionary<string, string> Fields, string Title)>();
+        foreach (var entry in unique)
+        {
+            if (entry.Type is "set" or "xdata")
+            {
+                continue;
+            }
+
+            var fields = FieldsOf(entry, 0);
+            var title = JoinSubtitle(Decoded(fields, "title"), Decoded(fields, "subtitle"));
+            if (title is null)
+            {
+                problems.Add(new CollectionProblem(filePath, entry.Line, 1, CollectionProblemCodes.MissingTitle,
+                    $"Entry '{entry.Key}' has no title and is skipped."));
+                continue;
+            }
+
+            pending.Add((entry, fields, title));
+        }
+
+        var keys = new KeyGenerator(byKey.Keys);
+        var papers = ImmutableArray.CreateBuilder<Paper>(pending.Count);
+        foreach (var (entry, fields, title) in pending)
+        {
+            var year = Year(Get(fields, "year")) ?? Year(Get(fields, "date"));
+            var url = Verbatim(Get(fields, "url"));
+            var doi = Doi(Verbatim(Get(fields, "doi")));
+            papers.Add(new Paper
+            {
+                Key = entry.Key.Length > 0 ? entry.Key : keys.Generate(title, year),
+                KeyIsGenerated = entry.Key.Length == 0,
+                Title = title,
+                Authors = BibTexNames.Display(Get(fields, "author") ?? Get(fields, "editor")),
+                Year = year,
+                Venue = Venue(fields),
+                Abstract = Decoded(fields, "abstract"),
+                Doi = doi,
+                Url = url,
+                ArxivId = ArxivId(fields, url, doi),
+                EntryType = entry.Type,
+                Source = new SourceLocation(filePath, entry.Line),
+            });
+        }
+
+        return new CollectionLoadResult(filePath, papers.ToImmutable(), problems.ToImmutable());
+    }
+
+    private static string? Get(IReadOnlyDictionary<string, string> fields, string name) =>
+        fields.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    private static string? Decoded(IReadOnlyDictionary<string, string> fields, string name) =>
+        Get(fields, name) is { } value && LatexDecoder.Decode(value) is { Length: > 0 } decoded ? decoded : null;
+
+    internal static string? JoinSubtitle(string? title, string? subtitle)
+    {
+        if (title is null || subtitle is null)
+        {
+            return title;
+        }
+
+        return title[^1] is '.' or '?' or '!' or ':' ? $"{title} {subtitle}" : $"{title}: {subtitle}";
+    }
+
+    private static string? Venue(IReadOnlyDictionary<string, string> fields)
+    {
+        foreach (var name in VenueFields)
+        {
+            if (Decoded(fields, name) is { } venue)
+            {
+                var subtitleField = name switch
+                {
+                    "journaltitle" or "journal" => "journalsubtitle",
+                    "booktitle" => "booksubtitle",
+                    _ => null,
+                };
+                return subtitleField is null ? venue : JoinSubtitle(venue, Decoded(fields, subtitleField));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first run of four digits: "2006", "{2006a}", "1885/1888" and "2020-05-01" all give a year.</summary>
+    internal static string? Year(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i + 4 <= value.Length; i++)
+        {
+            if (char.IsAsciiDigit(value[i]) && char.IsAsciiDigit(value[i + 1]) && char.IsAsciiDigit(value[i + 2])
+                && char.IsAsciiDigit(value[i + 3]) && (i + 4 == value.Length || !char.IsAsciiDigit(value[i + 4])))
+            {
+                return value.Substring(i, 4);
+            }
+
+            while (i < value.Length && char.IsAsciiDigit(value[i]))
+            {
+                i++;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>URL-like fields are verbatim in BibLaTeX: only the braces and escaping backslashes some files add are removed.</summary>
+    private static string? Verbatim(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var builder = new System.Text.StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c is '{' or '}' || (c == '\\' && i + 1 < value.Length && value[i + 1] is '_' or '%' or '&' or '#' or '$' or '~'))
+            {
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        var result = builder.ToString().Trim();
+        return result.Length > 0 ? result : null;
+    }
+
+    /// <summary>A DOI without the resolver prefix people paste along with it.</summary>
+    internal static string? Doi(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        foreach (var prefix in new[] { "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:" })
+        {
+            if (value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return value[prefix.Length..].Trim();
+            }
+        }
+
+        return value;
+    }
+
+    private static string? ArxivId(IReadOnlyDictionary<string, string> fields, string? url, string? doi)
+    {
+        var eprintType = Get(fields, "eprinttype") ?? Get(fields, "archiveprefix");
+        if (eprintType is not null && eprintType.Trim().Equals("arxiv", StringComparison.OrdinalIgnoreCase)
+            && ArxivIdReader.FromEprint(Verbatim(Get(fields, "eprint"))) is { } fromEprint)
+        {
+            return fromEprint;
+        }
+
+        return ArxivIdReader.FromText(url) ?? ArxivIdReader.FromText(doi)
+            ?? ArxivIdReader.FromText(Get(fields, "journal")) ?? ArxivIdReader.FromText(Get(fields, "eprint"));
+    }
+}
