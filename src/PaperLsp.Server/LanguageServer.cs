@@ -51,7 +51,9 @@ internal sealed partial class LanguageServer
         _rpc.Dispose();
         try
         {
-            await _rpc.Completion.ConfigureAwait(false);
+            // Bounded: a read blocked on a real stdin (a console stream) never ends before the client closes the pipe, and
+            // the process must exit on `exit` without waiting for that.
+            await _rpc.Completion.WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
