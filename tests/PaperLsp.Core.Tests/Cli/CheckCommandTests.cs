@@ -9,7 +9,7 @@ public sealed class CheckCommandTests
 
         Golden.Check("check-examples.txt", run.Output);
         Assert.Equal(1, run.ExitCode); // the unterminated [[ is an error
-        Assert.Equal("1 error, 7 warnings in 2 notes files\n", run.Error);
+        Assert.Equal("1 error, 6 warnings in 2 notes files\n", run.Error);
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class CheckCommandTests
 
         Assert.StartsWith("transformers.pnotes:15:62: error PN003: ", run.Output);
         Assert.Contains("transformers.pnotes:20:1: warning PN006: ", run.Output);
-        Assert.DoesNotContain("reading-list.pnotes:", run.Output);
+        Assert.All(run.Output.TrimEnd('\n').Split('\n'), line => Assert.StartsWith("transformers.pnotes:", line));
     }
 
     [Fact]
