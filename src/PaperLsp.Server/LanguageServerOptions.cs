@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PaperLsp.Core.Collections;
 using PaperLsp.Server.Dispatch;
 
 namespace PaperLsp.Server;
@@ -22,6 +23,12 @@ public sealed record LanguageServerOptions
 
     /// <summary>Whether the server runs its own FileSystemWatcher when the client cannot watch files for it.</summary>
     public bool WatchFilesItself { get; init; } = true;
+
+    /// <summary>
+    /// Reads one collection file (problems go in the result); the core's CollectionLoader.Load when null. Tests pass
+    /// small readers (for instance one that sees a half-written file).
+    /// </summary>
+    public Func<string, CollectionLoadResult>? CollectionReader { get; init; }
 
     /// <summary>Extra request handlers (tests inject a failing one to check the server survives it).</summary>
     internal ImmutableDictionary<string, RpcHandler> AdditionalRequestHandlers { get; init; } =

@@ -86,8 +86,7 @@ public sealed class LifecycleTests
         await client.StartAsync();
         await client.NotifyAsync("$/somethingNew", new JObject { ["x"] = 1 });
         await client.NotifyAsync("paperlsp/unknownNotification", new JObject());
-        var error = await Assert.ThrowsAnyAsync<RemoteInvocationException>(() => client.RequestAsync("textDocument/notAThing", new JObject()));
-        Assert.Equal(-32601, error.ErrorCode);
+        Assert.Equal(-32601, await RpcErrors.CodeOf(() => client.RequestAsync("textDocument/notAThing", new JObject())));
         // Still serving.
         await client.RequestAsync("shutdown", null);
     }
@@ -100,9 +99,7 @@ public sealed class LifecycleTests
     {
         await using var client = new LspTestClient();
         await client.StartAsync();
-        var error = await Assert.ThrowsAnyAsync<RemoteInvocationException>(() =>
-            client.RequestAsync("textDocument/hover", JObject.Parse(parameters)));
-        Assert.Equal(-32602, error.ErrorCode);
+        Assert.Equal(-32602, await RpcErrors.CodeOf(() => client.RequestAsync("textDocument/hover", JObject.Parse(parameters))));
     }
 
     [Fact]
