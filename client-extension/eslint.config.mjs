@@ -26,4 +26,9 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', URL: 'readonly' } },
   },
+  {
+    // Callbacks passed to page.evaluate run in the browser.
+    files: ['test/e2e/**/*.mjs'],
+    languageOptions: { globals: { document: 'readonly', getComputedStyle: 'readonly' } },
+  },
 );
