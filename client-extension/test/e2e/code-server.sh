@@ -38,7 +38,7 @@ cs_common_args() {
 }
 
 cmd_install() {
-  if [ -x "$CS_BIN" ] && [ "$("$CS_BIN" --version 2>/dev/null | head -1 | cut -d' ' -f1)" = "$CS_VERSION" ]; then
+  if [ -x "$CS_BIN" ] && [ "$(node -p "require('$PREFIX/node_modules/code-server/package.json').version" 2>/dev/null)" = "$CS_VERSION" ]; then
     log "code-server $CS_VERSION already installed in $PREFIX"; return 0
   fi
   command -v node >/dev/null || die "node not found"
@@ -85,7 +85,7 @@ cmd_install() {
     [ -f "$vs/node_modules/$m" ] || die "native module missing: $m"
   done
   rm -rf "$work"
-  log "installed: $("$CS_BIN" --version | head -1)"
+  log "installed: code-server $(node -p "require('$PREFIX/node_modules/code-server/package.json').version")"
 }
 
 cmd_install_ext() {

@@ -71,17 +71,18 @@ async function editorLines() {
   ).then(lines => lines.map(normalize));
 }
 
-/** Colour of the first token that starts with `text`. */
+/** Colour of the token `text`: an exact token first, else one that starts with it, else one that contains it. */
 async function tokenColour(text) {
-  const colours = await editor.locator('.view-lines .view-line span > span').evaluateAll((spans, wanted) =>
-    spans.filter(s => (s.textContent ?? '').replace(/\u00a0/g, ' ').startsWith(wanted)).map(s => getComputedStyle(s).color), text);
-  if (colours.length === 0) fail(`no token starting with ${JSON.stringify(text)} in the editor`);
-  return colours[0];
+  const tokens = await editor.locator('.view-lines .view-line span > span').evaluateAll(spans =>
+    spans.map(s => ({ text: (s.textContent ?? '').replace(/\u00a0/g, ' '), colour: getComputedStyle(s).color })));
+  const token = tokens.find(t => t.text === text) ?? tokens.find(t => t.text.startsWith(text)) ?? tokens.find(t => t.text.includes(text));
+  if (!token) fail(`no token ${JSON.stringify(text)} in the editor`);
+  return token.colour;
 }
 
 async function serverFailureMessage() {
   const texts = await notifications();
-  return texts.find(t => /PaperLsp/.test(t) && /not found|could not be started|needs the \.NET|does not exist/.test(t));
+  return texts.find(t => /PaperLsp/.test(t) && /not found|could not be started|needs the \.NET|does not exist|couldn't create connection|will not be restarted|crashed/.test(t));
 }
 
 let exitCode = 0;
@@ -210,6 +211,28 @@ try {
       }
       await page.waitForTimeout(300);
       if (options.images) await page.screenshot({ path: join(options.images, 'hover.png') });
+    });
+
+    await check('"Insert paper reference…" searches the server and inserts [[Title]]', async () => {
+      const expected = `[[${scenario.title}]]`;
+      const count = async () => (await editorLines()).filter(l => l.trim() === expected).length;
+      const before = await count();
+      await page.mouse.move(5, 5);
+      await editor.locator('.view-lines').click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 5000 });
+      await page.keyboard.type('PaperLsp: Insert Paper Reference', { delay: 20 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Insert Paper Reference' }).first().waitFor({ timeout: 10000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: 'Insert paper reference' }).waitFor({ timeout: 10000 });
+      await page.keyboard.type(scenario.type, { delay: 40 });
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: scenario.title }).first();
+      await row.waitFor({ timeout: 10000 }).catch(() => fail(`"${scenario.title}" is not among the paperlsp/searchPapers results for "${scenario.type}"`));
+      await row.click();
+      for (let i = 0; i < 20 && (await count()) === before; i++) await page.waitForTimeout(250);
+      if ((await count()) !== before + 1) fail(`no new line reading ${expected}; lines: ${JSON.stringify((await editorLines()).slice(-3))}`);
     });
   }
 } catch (error) {
