@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Newtonsoft.Json.Linq;
 using PaperLsp.Core.Collections;
 using PaperLsp.Core.Workspace;
@@ -67,7 +66,7 @@ internal sealed partial class LanguageServer
 
         _state.SetFolders(folders);
         var reporter = new LoadProgressReporter(_rpc, () => Client, _log);
-        _reloader = new CollectionReloader(_state, _options.CollectionReader ?? ReadWithoutLoader, _log, reporter, _options.FileChangeDelay)
+        _reloader = new CollectionReloader(_state, _options.CollectionReader ?? CollectionLoader.Load, _log, reporter, _options.FileChangeDelay)
         {
             Settings = parameters.InitializationOptions,
         };
@@ -250,12 +249,6 @@ internal sealed partial class LanguageServer
             _watcher = new FileChangeWatcher(OnFileChanged);
             _watcher.Watch(_state.Folders.Concat(_reloader!.CollectionPaths.Select(p => Path.GetDirectoryName(p)!)));
         }
-    }
-
-    private CollectionLoadResult ReadWithoutLoader(string path)
-    {
-        _log.Warning($"No collection reader was given to the server; {path} is not read.");
-        return new CollectionLoadResult(path, ImmutableArray<Paper>.Empty, ImmutableArray<CollectionProblem>.Empty);
     }
 
     private void StopBackgroundWork()

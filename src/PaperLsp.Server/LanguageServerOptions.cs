@@ -25,8 +25,8 @@ public sealed record LanguageServerOptions
     public bool WatchFilesItself { get; init; } = true;
 
     /// <summary>
-    /// Reads one collection file (never throws; problems go in the result). `paperlsp serve` passes the core's collection
-    /// loader; tests pass small readers (for instance one that sees a half-written file).
+    /// Reads one collection file (problems go in the result); the core's CollectionLoader.Load when null. Tests pass
+    /// small readers (for instance one that sees a half-written file).
     /// </summary>
     public Func<string, CollectionLoadResult>? CollectionReader { get; init; }
 

@@ -199,7 +199,7 @@ public sealed class CollectionReloader : IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             var stamp = Stamp(path);
-            var result = await Task.Run(() => _read(path), cancellationToken).ConfigureAwait(false);
+            var result = await Task.Run(() => ReadSafely(path), cancellationToken).ConfigureAwait(false);
             if (_loaded.TryGetValue(path, out var previous) && IsSuspect(previous.Result, result) &&
                 _suspectReads.GetValueOrDefault(path) < SuspectRetries)
             {
@@ -234,6 +234,19 @@ public sealed class CollectionReloader : IDisposable
             {
                 Schedule(path);
             }
+        }
+    }
+
+    /// <summary>Loaders never throw on bad content; a file that vanished or is locked mid-reload becomes PN015 all the same.</summary>
+    private CollectionLoadResult ReadSafely(string path)
+    {
+        try
+        {
+            return _read(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new CollectionLoadResult(path, [], [new CollectionProblem(path, 1, 1, "PN015", $"Cannot read {Path.GetFileName(path)}: {e.Message}", ProblemSeverity.Error)]);
         }
     }
 

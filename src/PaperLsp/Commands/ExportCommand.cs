@@ -40,7 +40,7 @@ public static class ExportCommand
                 throw new UsageException($"{outputPath}: cannot write: {e.Message}");
             }
 
-            error.WriteLine($"Wrote {workspace.Papers.Count} papers to {outputPath}");
+            error.WriteLine($"Wrote {workspace.Papers.Count} paper{(workspace.Papers.Count == 1 ? string.Empty : "s")} to {outputPath}");
         }
 
         return ExitCodes.Success;
