@@ -23,7 +23,7 @@ internal sealed partial class LanguageServer
         _options = options;
         var errorWriter = options.LogWriter ?? Console.Error;
         _log = new ServerLog(errorWriter);
-        _rpc = JsonRpcFactory.Create(input, output, errorWriter);
+        _rpc = JsonRpcFactory.Create(LspInputFilter.Wrap(input, message => _log.Warning(message)), output, errorWriter);
         _dispatcher = new RequestDispatcher(_rpc, JsonRpcFactory.CreateSerializer(), _log);
         Positions = LspPositions.Utf16;
         RegisterLifecycle();

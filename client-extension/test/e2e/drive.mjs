@@ -126,8 +126,9 @@ try {
     // Tokenization is asynchronous: wait until the @paper keyword has its own token.
     await page.waitForFunction(() => [...document.querySelectorAll('.editor-instance .view-line span > span')].some(s => s.textContent === '@paper'), null, { timeout: 20000 })
       .catch(() => fail('the @paper entry header is not a token of its own: the grammar did not load'));
-    const prose = await tokenColour('The Transformer');
-    const coloured = { comment: '%', heading: 'Sequence models', entry: '@paper', field: 'status', status: 'read', title: 'Attention Is All You Need', key: 'devlin2019bert' };
+    // The scenario names a run of plain prose and one token of each construct, as they appear in its notes file.
+    const { prose: proseText, ...coloured } = scenario.grammar;
+    const prose = await tokenColour(proseText);
     const same = [];
     for (const [what, text] of Object.entries(coloured)) {
       if ((await tokenColour(text)) === prose) same.push(what);

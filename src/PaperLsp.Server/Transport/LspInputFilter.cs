@@ -1,0 +1,211 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text;
+using System.Text.Json;
+
+namespace PaperLsp.Server.Transport;
+
+/// <summary>
+/// Stands between the raw input and StreamJsonRpc, which closes the whole connection on the first frame it cannot read.
+/// It reads Content-Length frames itself and passes on only those whose header is readable and whose body is one JSON
+/// object; anything else is reported through <c>log</c> and skipped: a header block without a usable Content-Length is
+/// dropped and reading resumes at the next <c>Content-Length:</c>, a body that is not a JSON object is dropped whole.
+/// A garbage run of any length is consumed as it arrives, never buffered whole.
+/// </summary>
+public static class LspInputFilter
+{
+    /// <summary>No LSP message is larger; a header announcing more is garbage.</summary>
+    public const int MaxMessageBytes = 512 * 1024 * 1024;
+
+    private const int MaxHeaderBytes = 16 * 1024;
+    private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
+    private static readonly byte[] ContentLength = "Content-Length:"u8.ToArray();
+
+    /// <summary>A stream of the well-formed frames of <paramref name="input"/>; it ends when the input ends.</summary>
+    public static Stream Wrap(Stream input, Action<string> log)
+    {
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
+        _ = Task.Run(() => PumpAsync(PipeReader.Create(input), pipe.Writer, log));
+        return pipe.Reader.AsStream();
+    }
+
+    private static async Task PumpAsync(PipeReader input, PipeWriter output, Action<string> log)
+    {
+        try
+        {
+            var resynchronizing = false;
+            while (true)
+            {
+                var read = await input.ReadAsync().ConfigureAwait(false);
+                var buffer = read.Buffer;
+                var consumed = buffer.Start;
+                while (true)
+                {
+                    if (resynchronizing)
+                    {
+                        var next = Find(buffer.Slice(consumed), ContentLength);
+                        if (next is null)
+                        {
+                            // Keep a tail that may be the start of the next "Content-Length:".
+                            var rest = buffer.Slice(consumed);
+                            consumed = rest.Length > ContentLength.Length ? rest.GetPosition(rest.Length - ContentLength.Length) : consumed;
+                            break;
+                        }
+
+                        consumed = next.Value;
+                        resynchronizing = false;
+                    }
+
+                    var frame = TryReadFrame(buffer.Slice(consumed), out var header, out var end);
+                    if (frame == FrameState.NeedMore)
+                    {
+                        if (buffer.Slice(consumed).Length > MaxHeaderBytes && Find(buffer.Slice(consumed), HeaderEnd) is null)
+                        {
+                            log($"Skipped {MaxHeaderBytes:N0}+ bytes of input that are not an LSP message header.");
+                            resynchronizing = true;
+                            consumed = buffer.Slice(consumed).GetPosition(1);
+                            continue;
+                        }
+
+                        break;
+                    }
+
+                    if (frame == FrameState.BadHeader)
+                    {
+                        log($"Skipped input that is not an LSP message header: \"{Printable(header)}\".");
+                        consumed = end;
+                        resynchronizing = true;
+                        continue;
+                    }
+
+                    var body = buffer.Slice(consumed, end).Slice(header.Length);
+                    if (IsJsonObject(body, out var problem))
+                    {
+                        var prefix = Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n");
+                        await output.WriteAsync(prefix).ConfigureAwait(false);
+                        foreach (var segment in body)
+                        {
+                            await output.WriteAsync(segment).ConfigureAwait(false);
+                        }
+                    }
+                    else
+                    {
+                        log($"Skipped a {body.Length:N0}-byte message whose body is not a JSON-RPC message: {problem}.");
+                    }
+
+                    consumed = end;
+                }
+
+                input.AdvanceTo(consumed, buffer.End);
+                if (read.IsCompleted)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            log($"Input ended: {e.Message}");
+        }
+        finally
+        {
+            await input.CompleteAsync().ConfigureAwait(false);
+            await output.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private enum FrameState
+    {
+        NeedMore,
+        BadHeader,
+        Complete,
+    }
+
+    /// <summary>Reads one header block and, when it is good, the body it announces; <paramref name="end"/> is past both.</summary>
+    private static FrameState TryReadFrame(ReadOnlySequence<byte> data, out ReadOnlySequence<byte> header, out SequencePosition end)
+    {
+        header = default;
+        end = data.Start;
+        var headerEnd = Find(data, HeaderEnd);
+        if (headerEnd is null)
+        {
+            return FrameState.NeedMore;
+        }
+
+        header = data.Slice(0, data.GetPosition(HeaderEnd.Length, headerEnd.Value));
+        var length = ContentLengthOf(Encoding.ASCII.GetString(header.ToArray()));
+        if (length is null)
+        {
+            end = header.End;
+            return FrameState.BadHeader;
+        }
+
+        var afterHeader = data.Slice(header.Length);
+        if (afterHeader.Length < length.Value)
+        {
+            return FrameState.NeedMore;
+        }
+
+        end = afterHeader.GetPosition(length.Value);
+        return FrameState.Complete;
+    }
+
+    private static int? ContentLengthOf(string header)
+    {
+        int? length = null;
+        foreach (var line in header.Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = line.IndexOf(':');
+            if (colon > 0 && line[..colon].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                length = int.TryParse(line[(colon + 1)..].Trim(), out var value) && value is >= 0 and <= MaxMessageBytes ? value : null;
+                if (length is null)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return length;
+    }
+
+    private static bool IsJsonObject(ReadOnlySequence<byte> body, out string problem)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 256 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                problem = "not a JSON object";
+                return false;
+            }
+
+            reader.Skip();
+            if (reader.Read())
+            {
+                problem = "more than one JSON value";
+                return false;
+            }
+
+            problem = string.Empty;
+            return true;
+        }
+        catch (JsonException e)
+        {
+            problem = "invalid JSON (" + e.Message.Split('.')[0] + ")";
+            return false;
+        }
+    }
+
+    private static SequencePosition? Find(ReadOnlySequence<byte> data, byte[] needle)
+    {
+        var reader = new SequenceReader<byte>(data);
+        return reader.TryReadTo(out ReadOnlySequence<byte> _, needle, advancePastDelimiter: false) ? reader.Position : null;
+    }
+
+    private static string Printable(ReadOnlySequence<byte> header)
+    {
+        var text = Encoding.ASCII.GetString(header.Slice(0, Math.Min(header.Length, 80)).ToArray()).Trim();
+        return new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+    }
+}
