@@ -193,7 +193,7 @@ try {
       await row.click();
       await page.waitForTimeout(500);
       const lines = await editorLines();
-      const line = lines.find(l => l.includes(`[[${scenario.title}`));
+      const line = lines.findLast(l => l.includes(`[[${scenario.title}`)); // the line just typed, at the end
       if (line?.trim() !== `[[${scenario.title}]]`) fail(`after accepting, the line reads ${JSON.stringify(line ?? lines.at(-1))}, not "[[${scenario.title}]]"`);
     });
 
