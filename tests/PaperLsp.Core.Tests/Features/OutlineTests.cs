@@ -51,11 +51,7 @@ public sealed class OutlineTests
 
     [Fact]
     public void Heading_level_can_skip_and_empty_heading_is_untitled() => Check(
-        """
-        ### Deep first
-        # 
-        #### Under untitled
-        """,
+        "### Deep first\n# \n#### Under untitled",
         """
         Heading Deep first 1:1-1:15
         Heading (untitled) 2:1-3:20
