@@ -33,13 +33,16 @@ public sealed record NotesFixture(WorkspaceSnapshot Snapshot, string Path, strin
             snapshot = snapshot.WithConfiguration(configuration);
         }
 
-        snapshot = snapshot.WithDocument(NotesDocument.Create(DefaultPath, text));
+        var document = NotesDocument.Create(DefaultPath, text);
+        snapshot = snapshot.WithDocument(document);
         foreach (var (path, other) in otherDocuments)
         {
             snapshot = snapshot.WithDocument(NotesDocument.Create(path, other));
         }
 
-        return new NotesFixture(snapshot, DefaultPath, text, Math.Max(cursor, 0));
+        // SourceText drops a leading BOM: offsets are into the document's text.
+        var dropped = text.Length - document.Text.Length;
+        return new NotesFixture(snapshot, DefaultPath, document.Text.Text, Math.Max(cursor - dropped, 0));
     }
 
     /// <summary>"line:col" (1-based, UTF-16 columns) of an offset in the fixture's text.</summary>
