@@ -14,9 +14,10 @@ public static class BibTexLoader
 {
     private static readonly string[] VenueFields = ["journaltitle", "journal", "booktitle", "publisher", "institution", "school", "organization"];
 
-    public static CollectionLoadResult Load(string filePath, string text)
+    /// <param name="initialMacros">Macros defined before this file, e.g. from an abbreviations file.</param>
+    public static CollectionLoadResult Load(string filePath, string text, IReadOnlyDictionary<string, string>? initialMacros = null)
     {
-        var document = BibTexParser.Parse(filePath, text);
+        var document = BibTexParser.Parse(filePath, text, initialMacros);
         var problems = document.Problems.ToBuilder();
 
         var byKey = new Dictionary<string, BibTexEntry>(StringComparer.Ordinal);

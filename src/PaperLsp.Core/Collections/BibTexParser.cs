@@ -19,11 +19,18 @@ public static class BibTexParser
         ("dec", "December"),
     ];
 
-    public static BibTexDocument Parse(string filePath, string text)
+    /// <param name="initialMacros">Macros defined before this file (another file's <see cref="BibTexDocument.Macros"/>,
+    /// as with <c>\bibliography{abbrev,crypto}</c>); the month macros are always defined.</param>
+    public static BibTexDocument Parse(string filePath, string text, IReadOnlyDictionary<string, string>? initialMacros = null)
     {
         text ??= string.Empty;
         var macros = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in MonthMacros)
+        {
+            macros[name] = value;
+        }
+
+        foreach (var (name, value) in initialMacros ?? new Dictionary<string, string>())
         {
             macros[name] = value;
         }

@@ -89,9 +89,10 @@ public sealed class KeyGenerator
         var builder = new StringBuilder(token.Length);
         foreach (var c in decomposed)
         {
-            if (char.IsAsciiLetterOrDigit(c))
+            var letter = LatinComposition.StripAccent(c);
+            if (char.IsAsciiLetterOrDigit(letter))
             {
-                builder.Append(char.ToLowerInvariant(c));
+                builder.Append(char.ToLowerInvariant(letter));
                 continue;
             }
 

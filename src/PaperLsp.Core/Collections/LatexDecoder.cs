@@ -6,8 +6,9 @@ namespace PaperLsp.Core.Collections;
 /// Turns the LaTeX of a bibliography field into the Unicode text a reader expects: accents composed (<c>{\"u}</c> → ü),
 /// letter and logo commands written out (<c>\ss</c> → ß, <c>\TeX</c> → TeX), formatting commands replaced by their
 /// content, simple math (<c>$\alpha^{2}$</c> → α²), escapes, dashes and quotes, grouping braces dropped and whitespace
-/// collapsed. An unknown command followed by a braced argument gives the argument; without one, its name. One pass,
-/// no recursion (deeply nested input cannot overflow the stack), never throws; the result is NFC.
+/// collapsed, accents composed into precomposed letters. An unknown command followed by a braced argument gives the argument; without one, its name. One pass,
+/// no recursion (deeply nested input cannot overflow the stack), never throws. The result is NFC for Latin letters (composed from a table,
+/// since InvariantGlobalization leaves <see cref="string.Normalize()"/> inert) and passed through Normalize as well.
 /// </summary>
 public static class LatexDecoder
 {
@@ -153,8 +154,14 @@ public static class LatexDecoder
                 return;
             }
 
-            Emit(char.IsSurrogate(c) ? '\uFFFD' : c);
             _i++;
+            if (LatinComposition.IsCombiningMark(c))
+            {
+                AppendMark(c); // Already decomposed input ("e" + U+0301) is composed too.
+                return;
+            }
+
+            Emit(char.IsSurrogate(c) ? '\uFFFD' : c);
         }
 
         private void Dash()
@@ -304,12 +311,26 @@ public static class LatexDecoder
                 _i = end;
                 SkipWhitespace();
                 Emit(letter switch { "ı" => 'i', "ȷ" => 'j', _ => letter[0] });
-                _output.Append(mark);
+                AppendMark(mark);
                 return;
             }
 
             EmitTextChar();
-            _output.Append(mark);
+            AppendMark(mark);
+        }
+
+        /// <summary>Puts a combining mark after the last character, composed with it when a precomposed letter exists.</summary>
+        private void AppendMark(char mark)
+        {
+            if (_output.Length > 0 && !_pendingSpace
+                && LatinComposition.TryCompose(_output[^1], mark, out var composed))
+            {
+                _output[^1] = composed;
+            }
+            else
+            {
+                _output.Append(mark);
+            }
         }
 
         /// <summary>Skips a braced argument (balanced), or one character when there are no braces.</summary>
