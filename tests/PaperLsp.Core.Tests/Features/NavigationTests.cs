@@ -45,7 +45,7 @@ public sealed class NavigationTests
     [Fact]
     public void Definition_of_a_merged_paper_lists_every_source()
     {
-        var index = Collections.PaperIndex.Build(
+        var index = PaperLsp.Core.Collections.PaperIndex.Build(
         [
             TestPapers.Collection("/ws/refs.bib", TestPapers.Paper("xiong2021", "Nyströmformer", line: 12)),
             TestPapers.Collection("/ws/papers.txt", TestPapers.Paper("nystromformer", "Nystromformer", line: 40)),
