@@ -54,37 +54,52 @@ public static class TitleNormalizer
         }
 
         var lowered = WithoutLoneSurrogates(text).ToLowerInvariant();
-        var decomposed = lowered.IsNormalized(NormalizationForm.FormKD) ? lowered : lowered.Normalize(NormalizationForm.FormKD);
-        var builder = new StringBuilder(decomposed.Length);
+        var builder = new StringBuilder(lowered.Length);
         var pendingSpace = false;
-        foreach (var rune in decomposed.EnumerateRunes())
+        foreach (var rune in lowered.EnumerateRunes())
         {
-            var category = Rune.GetUnicodeCategory(rune);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            // string.Normalize is a no-op under InvariantGlobalization, so decomposition comes from our own table.
+            var replacement = UnicodeFoldingTable.Replacement(rune);
+            if (replacement is null)
             {
+                Append(builder, rune, ref pendingSpace);
                 continue;
             }
 
-            if (Rune.IsLetterOrDigit(rune))
+            foreach (var part in replacement.EnumerateRunes())
             {
-                if (pendingSpace && builder.Length > 0)
-                {
-                    builder.Append(' ');
-                }
-
-                pendingSpace = false;
-                AppendFolded(builder, rune);
-            }
-            else
-            {
-                pendingSpace = true;
+                Append(builder, part, ref pendingSpace);
             }
         }
 
         return builder.ToString();
     }
 
-    /// <summary>string.Normalize throws on lone surrogates; they carry no letters, so they become spaces.</summary>
+    private static void Append(StringBuilder builder, Rune rune, ref bool pendingSpace)
+    {
+        var category = Rune.GetUnicodeCategory(rune);
+        if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+        {
+            return;
+        }
+
+        if (Rune.IsLetterOrDigit(rune))
+        {
+            if (pendingSpace && builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            pendingSpace = false;
+            AppendFolded(builder, rune);
+        }
+        else
+        {
+            pendingSpace = true;
+        }
+    }
+
+    /// <summary>Lone surrogates carry no letters, so they become spaces rather than U+FFFD runes.</summary>
     private static string WithoutLoneSurrogates(string text)
     {
         char[]? copy = null;

@@ -73,7 +73,8 @@ public static class ConfigurationLoader
         }
 
         var (configuration, problems) = FromJson(root, baseDirectory, path);
-        return (configuration with { SourcePath = path }, problems);
+        var lines = json.ReplaceLineEndings("\n").Split('\n');
+        return (configuration with { SourcePath = path }, problems.Select(p => p with { Column = TokenStart(lines, p.Line, p.Column) }).ToImmutableArray());
     }
 
     /// <summary>
@@ -193,6 +194,56 @@ public static class ConfigurationLoader
 
     private static CollectionProblem Problem(string path, int line, int column, string message, ProblemSeverity severity = ProblemSeverity.Error) =>
         new(path, line, column, "PN020", message, severity);
+
+    /// <summary>
+    /// Newtonsoft's line info points at the last character of a token (after the colon for a property); a problem should
+    /// point at where the token starts: the opening quote of a string or name, the first character of a number or literal.
+    /// </summary>
+    private static int TokenStart(string[] lines, int line, int column)
+    {
+        if (line < 1 || line > lines.Length || column < 1 || column > lines[line - 1].Length)
+        {
+            return column;
+        }
+
+        var text = lines[line - 1];
+        var at = column - 1;
+        if (text[at] == ':')
+        {
+            at--;
+            while (at >= 0 && char.IsWhiteSpace(text[at]))
+            {
+                at--;
+            }
+        }
+
+        if (at < 0)
+        {
+            return column;
+        }
+
+        if (text[at] == '"' || text[at] == '\'')
+        {
+            var quote = text[at];
+            for (var i = at - 1; i >= 0; i--)
+            {
+                if (text[i] == quote && (i == 0 || text[i - 1] != '\\'))
+                {
+                    return i + 1;
+                }
+            }
+
+            return column;
+        }
+
+        var start = at;
+        while (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or '-' or '+'))
+        {
+            start--;
+        }
+
+        return start + 1;
+    }
 
     private static string FirstSentence(string message)
     {

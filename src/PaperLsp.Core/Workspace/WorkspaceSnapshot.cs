@@ -13,7 +13,7 @@ namespace PaperLsp.Core.Workspace;
 public sealed class WorkspaceSnapshot
 {
     private readonly Lazy<ILookup<string, NotedPaper>> _notedPapers;
-    private readonly Lazy<ImmutableArray<string>> _tags;
+    private readonly Lazy<ImmutableArray<(string Tag, int Uses)>> _tags;
 
     private WorkspaceSnapshot(
         ImmutableDictionary<string, NotesDocument> documents,
@@ -26,7 +26,7 @@ public sealed class WorkspaceSnapshot
         PapersLoaded = papersLoaded;
         Configuration = configuration;
         _notedPapers = new Lazy<ILookup<string, NotedPaper>>(ComputeNotedPapers);
-        _tags = new Lazy<ImmutableArray<string>>(ComputeTags);
+        _tags = new Lazy<ImmutableArray<(string Tag, int Uses)>>(ComputeTags);
     }
 
     public static WorkspaceSnapshot Empty { get; } = new(
@@ -64,7 +64,10 @@ public sealed class WorkspaceSnapshot
     public ILookup<string, NotedPaper> NotedPapers => _notedPapers.Value;
 
     /// <summary>The tags used in the workspace's <c>tags:</c> fields, most used first.</summary>
-    public ImmutableArray<string> Tags => _tags.Value;
+    public ImmutableArray<string> Tags => _tags.Value.Select(t => t.Tag).ToImmutableArray();
+
+    /// <summary>How many tag values of the workspace use each tag (a tag written twice in one field counts twice), most used first.</summary>
+    public ImmutableArray<(string Tag, int Uses)> TagUses => _tags.Value;
 
     private ILookup<string, NotedPaper> ComputeNotedPapers() =>
         Documents.Values
@@ -78,7 +81,7 @@ public sealed class WorkspaceSnapshot
                 }))
             .ToLookup(n => n.Identity, StringComparer.Ordinal);
 
-    private ImmutableArray<string> ComputeTags() =>
+    private ImmutableArray<(string Tag, int Uses)> ComputeTags() =>
         Documents.Values
             .SelectMany(d => d.Syntax.Entries)
             .Select(e => e.Field("tags"))
@@ -88,6 +91,6 @@ public sealed class WorkspaceSnapshot
             .Where(t => t.Length > 0)
             .GroupBy(t => t, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.Key)
+            .Select(g => (g.Key, g.Count()))
             .ToImmutableArray();
 }

@@ -181,10 +181,12 @@ public static partial class CompletionProvider
             {
                 var item = value[(value.LastIndexOf(',') + 1)..];
                 var typed = item.TrimStart();
-                var present = FieldValues.SplitList(field.Value).Select(t => t.TrimStart('#')).ToHashSet(StringComparer.Ordinal);
+                var inField = FieldValues.SplitList(field.Value).Select(t => t.TrimStart('#')).ToList();
                 var bare = typed.TrimStart('#');
-                var items = snapshot.Tags
-                    .Where(t => !present.Contains(t) || t == bare)
+                // The tag being typed is in the workspace's tags already; offer it only when some other value uses it too.
+                var items = snapshot.TagUses
+                    .Where(t => t.Tag == bare ? t.Uses > inField.Count(f => f == bare) : !inField.Contains(t.Tag))
+                    .Select(t => t.Tag)
                     .Where(t => t.StartsWith(bare, StringComparison.OrdinalIgnoreCase))
                     .Take(limit)
                     .Select((t, i) => new CompletionCandidate(t, CompletionCandidateKind.Tag, "tag used in the workspace", typed.StartsWith('#') ? "#" + t : t, typed + " " + t, Rank(i), null))
