@@ -28,7 +28,7 @@ public class CollectionPropertyTests
         Prop.ForAll(Syntaxy(), Gen.Elements("a.bib", "a.json", "a.ris", "a.txt").ToArbitrary(), (text, path) =>
         {
             var result = CollectionLoader.LoadText(path, text);
-            return result.Problems.All(p => p.Code is "PN010" or "PN011" or "PN012" or "PN013" or "PN014" && p.Line >= 1)
+            return result.Problems.All(p => p.Code is "PN010" or "PN011" or "PN012" or "PN013" or "PN014" or "PN015" && p.Line >= 1)
                    && result.Papers.All(p => p.Title.Length > 0 && p.Key.Length > 0);
         });
 

@@ -20,13 +20,13 @@ public class RisLoaderTests
         var rotman = result.Papers[1];
         Assert.Equal(("Transactions of the ACL", "2208.05379", "2022", true), (rotman.Venue, rotman.ArxivId, rotman.Year, rotman.KeyIsGenerated));
 
-        Assert.Equal([("PN010", 22), ("PN014", 23), ("PN010", 26)], result.Problems.Select(p => (p.Code, p.Line)));
+        Assert.Equal([("PN010", 21), ("PN014", 22), ("PN010", 25)], result.Problems.Select(p => (p.Code, p.Line)).OrderBy(p => p.Line));
     }
 
     [Fact]
     public void Crlf_line_endings_are_tolerated()
     {
-        var result = CollectionLoader.LoadText("win.ris", CollectionsTestData.Read("collections/crlf.ris"));
+        var result = CollectionLoader.LoadText("win.ris", "TY  - JOUR\r\nTI  - Windows Line Endings\r\nPY  - 1999\r\nER  - \r\n");
         var paper = Assert.Single(result.Papers);
         Assert.Equal(("Windows Line Endings", "1999"), (paper.Title, paper.Year));
         Assert.Empty(result.Problems);
