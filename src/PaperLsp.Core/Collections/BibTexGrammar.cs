@@ -5,27 +5,18 @@ namespace PaperLsp.Core.Collections;
 /// <summary>
 /// The Sprache grammar of one .bib block (<see cref="BibTexScanner"/> finds the blocks):
 /// <code>
-/// entry  := '@' name ws ('{' body ws '}' | '(' body ws ')')
+/// entry  := '@' name ws ('{' ws body ws '}' | '(' ws body ws ')')
 /// body   := ws key? (sep field)* sep?          -- @string: ws field (sep field)* sep?
 /// field  := name ws '=' ws value
 /// value  := part (ws '#' ws part)*
 /// part   := '{' balanced '}' | '"' balanced-without-top-level-quote '"' | digits | name (a macro)
 /// </code>
-/// The character-level pieces (whitespace, names, braced and quoted text) are hand-written Sprache parsers that
-/// jump over their match in one step on a <see cref="BibTexInput"/>; the structure is ordinary Sprache combinators.
+/// The character-level pieces (names, braced and quoted text, punctuation with the blanks around it) are hand-written
+/// Sprache parsers that jump over their match in one step on a <see cref="BibTexInput"/>; the structure is ordinary
+/// Sprache combinators. Char-by-char Sprache costs an input and a result object per character, too much for 100 MB.
 /// </summary>
 internal static class BibTexGrammar
 {
-    private static readonly Parser<string> Whitespace = Scan(static (s, i) =>
-    {
-        while (i < s.Length && char.IsWhiteSpace(s[i]))
-        {
-            i++;
-        }
-
-        return i;
-    }, "whitespace", allowEmpty: true);
-
     private static readonly Parser<string> Name = Scan(static (s, i) =>
     {
         while (i < s.Length && BibTexScanner.IsTypeChar(s[i]))
@@ -107,50 +98,32 @@ internal static class BibTexGrammar
         return -1;
     }, "a quoted value");
 
+    /// <summary>A part of a value, and the blanks after it.</summary>
     private static readonly Parser<BibTexValuePart> Part =
         Located(Braced.Or(Quoted).Or(Number), BibTexValuePartKind.Literal)
             .Or(Located(Name, BibTexValuePartKind.Macro));
 
-    private static readonly Parser<IEnumerable<BibTexValuePart>> Value =
-        from first in Part
-        from rest in (
-            from ws1 in Whitespace
-            from hash in Parse.Char('#')
-            from ws2 in Whitespace
-            from part in Part
-            select part).Many()
-        select new[] { first }.Concat(rest);
-
     private static readonly Parser<BibTexRawField> Field =
-        from name in Name
-        from ws1 in Whitespace
-        from eq in Parse.Char('=')
-        from ws2 in Whitespace
-        from value in Value
-        select new BibTexRawField(name, value.ToArray());
-
-    private static readonly Parser<char> Separator =
-        from ws1 in Whitespace
-        from comma in Parse.Char(',')
-        from ws2 in Whitespace
-        select comma;
+        from name in Name.Then(TrailingWhitespace)
+        from eq in Symbol('=')
+        from first in Part
+        from rest in Symbol('#').Then(_ => Part).Many()
+        select new BibTexRawField(name, rest.Prepend(first).ToArray());
 
     private static readonly Parser<IEnumerable<BibTexRawField>> MoreFields =
-        from fields in Separator.Then(_ => Field).Many()
-        from trailing in Separator.Optional()
+        from fields in Symbol(',').Then(_ => Field).Many()
+        from trailing in Symbol(',').Optional()
         select fields;
 
     private static readonly Parser<(string Key, IEnumerable<BibTexRawField> Fields)> EntryBody =
-        from ws in Whitespace
         from key in Key.Optional()
         from fields in MoreFields
         select (key.GetOrElse(string.Empty), fields);
 
     private static readonly Parser<(string Key, IEnumerable<BibTexRawField> Fields)> StringBody =
-        from ws in Whitespace
         from first in Field
         from more in MoreFields
-        select (string.Empty, new[] { first }.Concat(more));
+        select (string.Empty, more.Prepend(first));
 
     public static readonly Parser<BibTexRawEntry> Entry = Block(EntryBody);
 
@@ -158,29 +131,60 @@ internal static class BibTexGrammar
 
     private static Parser<BibTexRawEntry> Block(Parser<(string Key, IEnumerable<BibTexRawField> Fields)> body) =>
         from at in Parse.Char('@')
-        from type in Name
-        from ws1 in Whitespace
-        from open in Parse.Char('{').Or(Parse.Char('('))
+        from type in Name.Then(TrailingWhitespace)
+        from open in Symbol('{').Or(Symbol('('))
         from content in body
-        from ws2 in Whitespace
-        from close in Parse.Char(open == '{' ? '}' : ')')
+        from close in Symbol(open == '{' ? '}' : ')')
         select new BibTexRawEntry(type.ToLowerInvariant(), content.Key, content.Fields.ToArray());
+
+    /// <summary>Keeps the value of the parse before it and skips the blanks after it (one step instead of two).</summary>
+    private static Parser<T> TrailingWhitespace<T>(T value) =>
+        input => Result.Success(value, Jump(input, SkipWhitespace(input.Source, input.Position)));
+
+    /// <summary>Blanks, <paramref name="c"/>, blanks: one hand-written step where Sprache combinators would take three,
+    /// which matters at 100k entries.</summary>
+    private static Parser<char> Symbol(char c)
+    {
+        var expectation = $"'{c}'";
+        return input =>
+        {
+            var at = SkipWhitespace(input.Source, input.Position);
+            if (at >= input.Source.Length || input.Source[at] != c)
+            {
+                var found = Jump(input, at);
+                return Result.Failure<char>(found, found.AtEnd ? "unexpected end of input" : $"unexpected '{found.Current}'", [expectation]);
+            }
+
+            return Result.Success(c, Jump(input, SkipWhitespace(input.Source, at + 1)));
+        };
+    }
+
+    private static int SkipWhitespace(string s, int i)
+    {
+        while (i < s.Length && char.IsWhiteSpace(s[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
 
     private static Parser<BibTexValuePart> Located(Parser<string> parser, BibTexValuePartKind kind) =>
         input =>
         {
             var result = parser(input);
             return result.WasSuccessful
-                ? Result.Success(new BibTexValuePart(kind, result.Value, input.Line, input.Column), result.Remainder)
+                ? Result.Success(new BibTexValuePart(kind, result.Value, input.Line, input.Column),
+                    Jump(result.Remainder, SkipWhitespace(input.Source, result.Remainder.Position)))
                 : Result.Failure<BibTexValuePart>(result.Remainder, result.Message, result.Expectations);
         };
 
     /// <summary>A parser for the text from the cursor to the index <paramref name="scan"/> returns.</summary>
-    private static Parser<string> Scan(Func<string, int, int> scan, string expectation, bool allowEmpty = false) =>
+    private static Parser<string> Scan(Func<string, int, int> scan, string expectation) =>
         input =>
         {
             var end = input.AtEnd ? input.Position : scan(input.Source, input.Position);
-            if (end < input.Position || (end == input.Position && !allowEmpty))
+            if (end < input.Position || end == input.Position)
             {
                 return Result.Failure<string>(input, $"expected {expectation}", [expectation]);
             }

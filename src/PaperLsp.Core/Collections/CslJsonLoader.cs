@@ -63,9 +63,14 @@ public static partial class CslJsonLoader
                 }
             }
 
-            // Anything after the array is not JSON.
-            if (reader.TokenType == JsonToken.EndArray && ReadSkippingComments(reader))
+            if (reader.TokenType != JsonToken.EndArray)
             {
+                problems.Add(Unreadable(filePath, Math.Max(1, reader.LineNumber), Math.Max(1, reader.LinePosition),
+                    "Invalid JSON: the array of items is not closed (the file may be half-written)."));
+            }
+            else if (ReadSkippingComments(reader))
+            {
+                // Anything after the array is not JSON.
                 problems.Add(Unreadable(filePath, reader.LineNumber, Math.Max(1, reader.LinePosition),
                     "Unexpected content after the array of items."));
             }
