@@ -199,6 +199,7 @@ try {
 
     await check('hover on a reference shows its abstract', async () => {
       await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Home'); // the reference may be scrolled out of view; only visible lines are in the DOM
       const token = editor.locator('.view-lines .view-line span > span', { hasText: scenario.hoverText }).first();
       const hover = page.locator('.monaco-hover', { hasText: scenario.abstractSnippet }).first();
       for (let attempt = 1; attempt <= 3; attempt++) {
