@@ -39,9 +39,11 @@ if npm ci --no-audit --no-fund >"$results/npm-ci.log" 2>&1; then
   npm run lint || { status=1; count 0 1; }
   npm test 2>&1 | tee "$results/npm-test.log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-  p=$(grep -E '^# pass [0-9]+' "$results/npm-test.log" | awk '{s+=$3} END {print s+0}')
-  f=$(grep -E '^# fail [0-9]+' "$results/npm-test.log" | awk '{s+=$3} END {print s+0}')
-  count "$p" "$f"
+  # node's test runner closes with "ℹ pass N" / "ℹ fail N" (spec reporter); each grammar fixture that passes says so.
+  p=$(grep -E '^(ℹ|#) pass [0-9]+' "$results/npm-test.log" | awk '{s+=$3} END {print s+0}')
+  f=$(grep -E '^(ℹ|#) fail [0-9]+' "$results/npm-test.log" | awk '{s+=$3} END {print s+0}')
+  g=$(grep -cE '^✓ .* run successfuly' "$results/npm-test.log")
+  count "$((p + g))" "$f"
 else
   cat "$results/npm-ci.log" >&2
   status=1
