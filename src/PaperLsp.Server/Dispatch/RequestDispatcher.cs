@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using PaperLsp.Server.Protocol;
+using StreamJsonRpc;
+
+namespace PaperLsp.Server.Dispatch;
+
+/// <summary>
+/// Registers LSP methods on the connection and owns what every method shares: the lifecycle gate (ServerNotInitialized
+/// before initialize, InvalidRequest after shutdown), params deserialization (InvalidParams), error mapping (a throwing
+/// handler answers InternalError and the server goes on) and $/logTrace. A handler's synchronous part runs at arrival, in
+/// arrival order (see <see cref="Transport.JsonRpcFactory"/>); that is where mutations apply and reads take their snapshot.
+/// </summary>
+public sealed class RequestDispatcher(JsonRpc rpc, JsonSerializer serializer, ServerLog log)
+{
+    private int _lifecycle = (int)ServerLifecycle.NotInitialized;
+
+    public ServerLifecycle Lifecycle
+    {
+        get => (ServerLifecycle)Volatile.Read(ref _lifecycle);
+        set => Volatile.Write(ref _lifecycle, (int)value);
+    }
+
+    public JsonSerializer Serializer => serializer;
+
+    /// <summary>A request whose handler runs at arrival and may return a task that finishes later.</summary>
+    public void AddRequest<TParams, TResult>(string method, Func<TParams, CancellationToken, Task<TResult>> handler)
+    {
+        Register(method, async (raw, cancellationToken) =>
+        {
+            GateRequest(method);
+            var parameters = Deserialize<TParams>(method, raw);
+            var stopwatch = Stopwatch.StartNew();
+            try
+            {
+                return await handler(parameters, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (LocalRpcException)
+            {
+                throw;
+            }
+            catch (Exception exception)
+            {
+                log.Error($"{method} failed: {exception}");
+                throw new LocalRpcException($"{method} failed: {exception.Message}") { ErrorCode = LspErrorCodes.InternalError };
+            }
+            finally
+            {
+                log.TraceMessage($"Handled request '{method}' in {stopwatch.ElapsedMilliseconds} ms.", () => raw?.ToString(Formatting.None));
+            }
+        });
+    }
+
+    /// <summary>A notification handled entirely at arrival; its failures are logged, never answered.</summary>
+    public void AddNotification<TParams>(string method, Action<TParams> handler)
+    {
+        Register(method, (raw, _) =>
+        {
+            var lifecycle = Lifecycle;
+            if (method != LspMethods.Exit && lifecycle != ServerLifecycle.Initialized &&
+                !(lifecycle == ServerLifecycle.NotInitialized && method == LspMethods.Initialized))
+            {
+                // Before initialize and after shutdown, notifications other than exit are dropped (LSP 3.17).
+                return Task.FromResult<object?>(null);
+            }
+
+            try
+            {
+                handler(Deserialize<TParams>(method, raw));
+            }
+            catch (Exception exception)
+            {
+                log.Error($"{method} failed: {exception.Message}");
+            }
+
+            log.TraceMessage($"Received notification '{method}'.", () => raw?.ToString(Formatting.None));
+            return Task.FromResult<object?>(null);
+        });
+    }
+
+    /// <summary>A raw request handler behind the same lifecycle gate and error mapping (tests inject failing ones).</summary>
+    public void AddRawRequest(string method, RpcHandler handler) =>
+        AddRequest<JToken?, object?>(method, (raw, cancellationToken) => handler(raw, cancellationToken));
+
+    private void Register(string method, RpcHandler handler) =>
+        rpc.AddLocalRpcMethod(
+            RpcMethodEntry.InvokeMethod,
+            new RpcMethodEntry(handler),
+            new JsonRpcMethodAttribute(method) { UseSingleObjectParameterDeserialization = true });
+
+    private void GateRequest(string method)
+    {
+        switch (Lifecycle)
+        {
+            case ServerLifecycle.NotInitialized when method != LspMethods.Initialize:
+                throw new LocalRpcException("The server has not been initialized.") { ErrorCode = LspErrorCodes.ServerNotInitialized };
+            case ServerLifecycle.Initialized when method == LspMethods.Initialize:
+                throw new LocalRpcException("The server is already initialized.") { ErrorCode = LspErrorCodes.InvalidRequest };
+            case ServerLifecycle.ShutDown or ServerLifecycle.Exited:
+                throw new LocalRpcException("The server is shutting down.") { ErrorCode = LspErrorCodes.InvalidRequest };
+        }
+    }
+
+    private T Deserialize<T>(string method, JToken? raw)
+    {
+        if (typeof(T) == typeof(JToken))
+        {
+            return (T)(object?)raw!;
+        }
+
+        if (raw is null || raw.Type == JTokenType.Null)
+        {
+            throw new LocalRpcException($"{method}: params are required.") { ErrorCode = LspErrorCodes.InvalidParams };
+        }
+
+        try
+        {
+            return raw.ToObject<T>(serializer)
+                ?? throw new LocalRpcException($"{method}: params are required.") { ErrorCode = LspErrorCodes.InvalidParams };
+        }
+        catch (JsonException exception)
+        {
+            throw new LocalRpcException($"{method}: invalid params: {exception.Message}") { ErrorCode = LspErrorCodes.InvalidParams };
+        }
+    }
+}

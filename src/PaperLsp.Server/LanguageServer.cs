@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using Newtonsoft.Json.Linq;
+using PaperLsp.Server.Conversion;
+using PaperLsp.Server.Dispatch;
+using PaperLsp.Server.Protocol;
+using PaperLsp.Server.Transport;
+using StreamJsonRpc;
+
+namespace PaperLsp.Server;
+
+/// <summary>One server session over one connection: lifecycle, registration of the handlers, and the exit code.</summary>
+internal sealed partial class LanguageServer
+{
+    private readonly JsonRpc _rpc;
+    private readonly RequestDispatcher _dispatcher;
+    private readonly LanguageServerOptions _options;
+    private readonly ServerLog _log;
+    private readonly TaskCompletionSource<int> _exitCode = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+
+    public LanguageServer(Stream input, Stream output, LanguageServerOptions options)
+    {
+        _options = options;
+        var errorWriter = options.LogWriter ?? Console.Error;
+        _log = new ServerLog(errorWriter);
+        _rpc = JsonRpcFactory.Create(input, output, errorWriter);
+        _dispatcher = new RequestDispatcher(_rpc, JsonRpcFactory.CreateSerializer(), _log);
+        Positions = LspPositions.Utf16;
+        RegisterLifecycle();
+        RegisterFeatures();
+        foreach (var (method, handler) in options.AdditionalRequestHandlers)
+        {
+            _dispatcher.AddRawRequest(method, handler);
+        }
+    }
+
+    public ClientFeatures Client { get; private set; } = ClientFeatures.None;
+
+    public LspPositions Positions { get; private set; }
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        _log.Connect(_rpc);
+        _rpc.StartListening();
+        using var registration = cancellationToken.Register(() => _exitCode.TrySetResult(1));
+        var finished = await Task.WhenAny(_exitCode.Task, _rpc.Completion).ConfigureAwait(false);
+        var code = finished == _exitCode.Task ? await _exitCode.Task.ConfigureAwait(false) : ExitCodeWithoutExit();
+        _dispatcher.Lifecycle = ServerLifecycle.Exited;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        StopBackgroundWork();
+        _rpc.Dispose();
+        try
+        {
+            await _rpc.Completion.ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The connection may end with an error (input closed mid-message); the exit code already says how we ended.
+        }
+
+        return code;
+    }
+
+    private static int ExitCodeWithoutExit() => 1;
+
+    private void RegisterLifecycle()
+    {
+        _dispatcher.AddRequest<InitializeParams, InitializeResult>(LspMethods.Initialize, (parameters, cancellationToken) =>
+        {
+            Client = ClientFeatures.From(parameters.Capabilities);
+            Positions = Client.Utf8Positions ? new LspPositions(PositionEncoding.Utf8) : LspPositions.Utf16;
+            _log.Trace = ParseTrace(parameters.Trace);
+            OnInitialize(parameters);
+            if (parameters.ProcessId is int processId)
+            {
+                _ = WatchClientProcessAsync(processId, _stopping.Token);
+            }
+
+            _dispatcher.Lifecycle = ServerLifecycle.Initialized;
+            return Task.FromResult(new InitializeResult
+            {
+                Capabilities = Capabilities(),
+                ServerInfo = new ServerInfo { Name = "paperlsp", Version = typeof(LanguageServer).Assembly.GetName().Version?.ToString(3) },
+            });
+        });
+
+        _dispatcher.AddNotification<JToken?>(LspMethods.Initialized, _ => OnInitialized());
+
+        _dispatcher.AddRequest<JToken?, object?>(LspMethods.Shutdown, (_, _) =>
+        {
+            _dispatcher.Lifecycle = ServerLifecycle.ShutDown;
+            StopBackgroundWork();
+            return Task.FromResult<object?>(null);
+        });
+
+        _dispatcher.AddNotification<JToken?>(LspMethods.Exit, _ =>
+            _exitCode.TrySetResult(_dispatcher.Lifecycle == ServerLifecycle.ShutDown ? 0 : 1));
+
+        _dispatcher.AddNotification<SetTraceParams>(LspMethods.SetTrace, parameters => _log.Trace = ParseTrace(parameters.Value));
+    }
+
+    private ServerCapabilities Capabilities() => new()
+    {
+        PositionEncoding = Positions.EncodingName,
+        TextDocumentSync = new TextDocumentSyncOptions
+        {
+            OpenClose = true,
+            Change = TextDocumentSyncKind.Incremental,
+            Save = new SaveOptions { IncludeText = false },
+        },
+        CompletionProvider = new CompletionOptions { TriggerCharacters = ["[", "@"], ResolveProvider = true },
+        HoverProvider = true,
+        DefinitionProvider = true,
+        ReferencesProvider = true,
+        DocumentSymbolProvider = true,
+        CodeActionProvider = new CodeActionOptions { CodeActionKinds = ["quickfix"] },
+        WorkspaceSymbolProvider = true,
+        DiagnosticProvider = Client.PullDiagnostics
+            ? new DiagnosticOptions { Identifier = "paperlsp", InterFileDependencies = true, WorkspaceDiagnostics = false }
+            : null,
+        Workspace = new WorkspaceServerCapabilities
+        {
+            WorkspaceFolders = new WorkspaceFoldersServerCapabilities { Supported = true, ChangeNotifications = true },
+        },
+    };
+
+    private static TraceSetting ParseTrace(string? value) => value switch
+    {
+        "messages" => TraceSetting.Messages,
+        "verbose" => TraceSetting.Verbose,
+        _ => TraceSetting.Off,
+    };
+
+    /// <summary>LSP asks servers to exit when the process that started them is gone; we poll it.</summary>
+    private async Task WatchClientProcessAsync(int processId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                if (!IsRunning(processId))
+                {
+                    _log.Warning($"The client process {processId} is gone; exiting.");
+                    _exitCode.TrySetResult(1);
+                    return;
+                }
+
+                await Task.Delay(_options.ParentProcessPollInterval, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using PaperLsp.Server.Dispatch;
+
+namespace PaperLsp.Server;
+
+/// <summary>How the host runs: where logs go and the delays it waits for. The defaults suit an editor.</summary>
+public sealed record LanguageServerOptions
+{
+    public static LanguageServerOptions Default { get; } = new();
+
+    /// <summary>Where logs go besides window/logMessage; stderr when null.</summary>
+    public TextWriter? LogWriter { get; init; }
+
+    /// <summary>Quiet time after the last change before diagnostics are pushed.</summary>
+    public TimeSpan DiagnosticsDelay { get; init; } = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>Quiet time after the last file-system event before a collection is re-read.</summary>
+    public TimeSpan FileChangeDelay { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How often the client process (initialize's processId) is checked.</summary>
+    public TimeSpan ParentProcessPollInterval { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Whether the server runs its own FileSystemWatcher when the client cannot watch files for it.</summary>
+    public bool WatchFilesItself { get; init; } = true;
+
+    /// <summary>Extra request handlers (tests inject a failing one to check the server survives it).</summary>
+    internal ImmutableDictionary<string, RpcHandler> AdditionalRequestHandlers { get; init; } =
+        ImmutableDictionary<string, RpcHandler>.Empty;
+}
