@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using PaperLsp.Core.Collections;
+using PaperLsp.Core.Features.Diagnostics;
 using PaperLsp.Core.Features.Presentation;
+using PaperLsp.Core.Text;
+using PaperLsp.Core.Workspace;
 
 namespace PaperLsp.Benchmarks.Measurement;
 
@@ -85,6 +88,20 @@ public static class MeasureCommand
         Array.Sort(hoverTimes);
         Record("hover_p50", hoverTimes[repeat / 2], "ms");
         Record("hover_max", hoverTimes[^1], "ms");
+        // A change to a 10,000-line notes file about this collection: parse + diagnostics (did-you-mean included).
+        var notes = Suites.BenchmarkData.NotesText(index.Count);
+        var snapshot = WorkspaceSnapshot.Empty.WithPapers(index);
+        var diagnosticsTimes = new double[5];
+        for (var r = 0; r < diagnosticsTimes.Length; r++)
+        {
+            var document = NotesDocument.Create("/bench/notes.pnotes", SourceText.From(notes + "\n" + r + "\n"), r, isOpen: true);
+            watch.Restart();
+            DiagnosticsProvider.Compute(snapshot.WithDocument(document), document.Path);
+            diagnosticsTimes[r] = watch.Elapsed.TotalMilliseconds;
+        }
+
+        Array.Sort(diagnosticsTimes);
+        Record("diagnostics_10k_lines_p50", diagnosticsTimes[2], "ms");
         GC.KeepAlive(index);
         Record("rss_now", PeakMemory.CurrentRssMegabytes(), "MB");
         Record("peak_rss", PeakMemory.PeakRssMegabytes(), "MB");
