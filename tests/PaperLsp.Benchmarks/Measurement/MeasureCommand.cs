@@ -96,8 +96,15 @@ public static class MeasureCommand
         {
             var document = NotesDocument.Create("/bench/notes.pnotes", SourceText.From(notes + "\n" + r + "\n"), r, isOpen: true);
             watch.Restart();
-            DiagnosticsProvider.Compute(snapshot.WithDocument(document), document.Path);
+            var diagnostics = DiagnosticsProvider.Compute(snapshot.WithDocument(document), document.Path);
             diagnosticsTimes[r] = watch.Elapsed.TotalMilliseconds;
+            if (r == 0)
+            {
+                foreach (var group in diagnostics.GroupBy(d => d.Code).OrderBy(g => g.Key))
+                {
+                    Record($"diagnostics[{group.Key}]", group.Count(), "diagnostics");
+                }
+            }
         }
 
         Array.Sort(diagnosticsTimes);
