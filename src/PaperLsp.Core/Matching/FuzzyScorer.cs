@@ -53,12 +53,79 @@ public static class FuzzyScorer
         return best > 0 ? best : Subsequence(word, field);
     }
 
-    /// <summary>fzf v1: find the first greedy match, then walk back from its end to the shortest window, then score it.</summary>
+    /// <summary>
+    /// fzf v1: find the first greedy match, then walk back from its end to the shortest window, then score it. A window
+    /// much wider than the word (its letters scattered over several words, as "nystromf" is over "SpectFormer: Frequency
+    /// and Attention …") is noise, not a match: the search goes on after that window's start, and fails when no window
+    /// is tight enough.
+    /// </summary>
     internal static int Subsequence(ReadOnlySpan<char> word, ReadOnlySpan<char> field)
+    {
+        var maxWindow = MaxWindow(word.Length);
+        var from = 0;
+        while (true)
+        {
+            var (start, end) = ShortestWindowFrom(word, field, from);
+            if (end < 0)
+            {
+                return from == 0 ? 0 : Initials(word, field);
+            }
+
+            if (end - start + 1 <= maxWindow)
+            {
+                return ScoreWindow(word, field, start, end);
+            }
+
+            from = start + 1;
+        }
+    }
+
+    /// <summary>
+    /// The word as the initials of consecutive words of the field ("aiayn" for "attention is all you need"): an acronym
+    /// spans any width. Scored as a subsequence whose every letter starts a word.
+    /// </summary>
+    private static int Initials(ReadOnlySpan<char> word, ReadOnlySpan<char> field)
+    {
+        for (var first = 0; first < field.Length; first++)
+        {
+            if ((first > 0 && field[first - 1] != ' ') || field[first] != word[0])
+            {
+                continue;
+            }
+
+            var wi = 1;
+            for (var i = first + 1; i < field.Length && wi < word.Length; i++)
+            {
+                if (field[i - 1] != ' ')
+                {
+                    continue;
+                }
+
+                if (field[i] != word[wi])
+                {
+                    break;
+                }
+
+                wi++;
+            }
+
+            if (wi == word.Length)
+            {
+                return Math.Clamp(word.Length * (ScoreMatch + BonusBoundary) + BonusBoundary, 1, Substring - 1);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The widest window a subsequence match may span: room for the word plus a few short words around it.</summary>
+    internal static int MaxWindow(int wordLength) => wordLength + 16;
+
+    private static (int Start, int End) ShortestWindowFrom(ReadOnlySpan<char> word, ReadOnlySpan<char> field, int from)
     {
         var wi = 0;
         var end = -1;
-        for (var i = 0; i < field.Length; i++)
+        for (var i = from; i < field.Length; i++)
         {
             if (field[i] == word[wi] && ++wi == word.Length)
             {
@@ -69,12 +136,12 @@ public static class FuzzyScorer
 
         if (end < 0)
         {
-            return 0;
+            return (-1, -1);
         }
 
         var start = end;
         wi = word.Length - 1;
-        for (var i = end; i >= 0; i--)
+        for (var i = end; i >= from; i--)
         {
             if (field[i] == word[wi])
             {
@@ -86,10 +153,15 @@ public static class FuzzyScorer
             }
         }
 
+        return (start, end);
+    }
+
+    private static int ScoreWindow(ReadOnlySpan<char> word, ReadOnlySpan<char> field, int start, int end)
+    {
         var score = 0;
         var consecutive = false;
         var inGap = false;
-        wi = 0;
+        var wi = 0;
         for (var i = start; i <= end && wi < word.Length; i++)
         {
             if (field[i] == word[wi])
