@@ -17,6 +17,17 @@ public sealed class PaperIndex
     private readonly Lazy<PaperSearchIndex> _search;
     private readonly Lazy<TitleSuggester> _suggester;
 
+    /// <summary>
+    /// Suggestions already computed for an unknown title. Diagnostics run after every edit and the same unknown titles
+    /// come back each time; the index never changes, so neither do its suggestions. Bounded: cleared when it grows large.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Title, int Limit), int[]> _closestCache = new();
+
+    /// <summary>The same for unknown keys (see <see cref="SimilarKeys"/>).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Key, int Limit), string[]> _similarKeysCache = new();
+
+    private const int MaxCachedSuggestions = 20_000;
+
     private PaperIndex(
         ImmutableArray<Paper> papers,
         ImmutableArray<string> normalizedTitles,
@@ -139,13 +150,50 @@ public sealed class PaperIndex
     public Paper? FindByTitle(string title) =>
         _byTitle.TryGetValue(TitleNormalizer.Normalize(title), out var id) ? Papers[id] : null;
 
+    /// <summary>
+    /// Builds the search structures on the thread pool now rather than on the first search (seconds at a million papers),
+    /// for a server that has just published this index. The first search waits for the build if it is still running.
+    /// </summary>
+    public void PrepareSearch() => _ = Task.Run(() => _search.Value);
+
     /// <summary>The ranked fuzzy search over title, authors, key and year.</summary>
     public IReadOnlyList<(Paper Paper, int Score)> Search(string query, int limit, CancellationToken cancellationToken = default) =>
         SearchIndex.Search(query, limit, cancellationToken).Select(hit => (Papers[hit.PaperId], hit.Score)).ToArray();
 
     /// <summary>The titles closest to a title that did not resolve, best first (for "did you mean").</summary>
-    public IReadOnlyList<Paper> ClosestTitles(string title, int limit) =>
-        _suggester.Value.Closest(TitleNormalizer.Normalize(title), limit).Select(id => Papers[id]).ToArray();
+    public IReadOnlyList<Paper> ClosestTitles(string title, int limit)
+    {
+        var normalized = TitleNormalizer.Normalize(title);
+        if (!_closestCache.TryGetValue((normalized, limit), out var ids))
+        {
+            ids = _suggester.Value.Closest(normalized, limit).ToArray();
+            if (_closestCache.Count >= MaxCachedSuggestions)
+            {
+                _closestCache.Clear();
+            }
+
+            _closestCache[(normalized, limit)] = ids;
+        }
+
+        return ids.Select(id => Papers[id]).ToArray();
+    }
+
+    /// <summary>Keys of the papers the fuzzy search ranks first for an unknown key, best first (for "did you mean").</summary>
+    public IReadOnlyList<string> SimilarKeys(string key, int limit)
+    {
+        if (!_similarKeysCache.TryGetValue((key, limit), out var keys))
+        {
+            keys = Search(key, limit).Select(hit => hit.Paper.Key).ToArray();
+            if (_similarKeysCache.Count >= MaxCachedSuggestions)
+            {
+                _similarKeysCache.Clear();
+            }
+
+            _similarKeysCache[(key, limit)] = keys;
+        }
+
+        return keys;
+    }
 
     private static Paper Merge(List<Paper> sources)
     {

@@ -223,6 +223,7 @@ public sealed class CollectionReloader : IDisposable
 
         var index = PaperIndex.Build(paths.Where(_loaded.ContainsKey).Select(p => _loaded[p].Result));
         _state.Mutate(s => s.WithPapers(index));
+        index.PrepareSearch();
         var done = string.Create(CultureInfo.InvariantCulture, $"{index.Count:N0} papers from {paths.Length} collection{(paths.Length == 1 ? "" : "s")}");
         _reporter.End(done);
         _reporter.Status("ready", index.Count, paths.Length, index.Problems.Length, done);

@@ -102,9 +102,9 @@ public static class DiagnosticsProvider
                     { Suggestions = sameButCase.ToArray() };
                 }
 
-                var similar = papers.Search(key.Key, SuggestionCount).Select(hit => hit.Paper.Key).ToArray();
+                var similar = papers.SimilarKeys(key.Key, SuggestionCount);
                 var keyMessage = $"Unknown citation key @{key.Key}: no paper of the collection has it"
-                    + (similar.Length > 0 ? $". Did you mean @{similar[0]}?" : ".");
+                    + (similar.Count > 0 ? $". Did you mean @{similar[0]}?" : ".");
                 return new NotesDiagnostic(reference.Span, "PN002", DefaultSeverity("PN002"), keyMessage) { Suggestions = similar };
 
             default:
