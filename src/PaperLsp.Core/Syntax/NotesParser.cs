@@ -39,14 +39,15 @@ public static class NotesParser
         {
             var span = lines.LineSpan(line);
             var input = new LineInput(source, span.Start, span.End);
-            var header = NotesGrammar.EntryHeaderStart(input);
-            if (header.WasSuccessful)
+            var first = FirstNonBlank(source, span);
+            var header = first == '@' ? NotesGrammar.EntryHeaderStart(input) : null;
+            if (header is { WasSuccessful: true })
             {
                 line = ParseEntry(lines, lineCount, line, header.Value, (LineInput)header.Remainder, blocks, errors);
             }
             else
             {
-                blocks.Add(ParseLine(span, input, errors));
+                blocks.Add(ParseLine(span, input, first, errors));
                 line++;
             }
         }
@@ -120,16 +121,17 @@ public static class NotesParser
     }
 
     /// <summary>A line outside an entry: comment, heading or prose (blank lines are prose too).</summary>
-    private static NotesBlockSyntax ParseLine(TextSpan span, LineInput input, ImmutableArray<SyntaxError>.Builder errors)
+    /// <param name="first">The line's first non-blank character: the grammar's line starts are tried only when it is theirs.</param>
+    private static NotesBlockSyntax ParseLine(TextSpan span, LineInput input, char first, ImmutableArray<SyntaxError>.Builder errors)
     {
         var source = input.Source;
-        if (NotesGrammar.CommentStart(input).WasSuccessful)
+        if (first == '%' && NotesGrammar.CommentStart(input).WasSuccessful)
         {
             return new CommentSyntax(span);
         }
 
-        var heading = NotesGrammar.HeadingStart(input);
-        if (heading.WasSuccessful)
+        var heading = first == '#' ? NotesGrammar.HeadingStart(input) : null;
+        if (heading is { WasSuccessful: true })
         {
             var textStart = heading.Remainder.Position;
             var start = TrimStart(source, textStart, span.End);
@@ -144,6 +146,24 @@ public static class NotesParser
         }
 
         return new ProseSyntax(span, ScanReferences(source, span.Start, span.Start, span.End, errors));
+    }
+
+    /// <summary>
+    /// The first character of the line that is not white space, or '\0' for a blank line. Every line start of the grammar
+    /// (<c>%</c>, <c>#</c>, <c>@paper</c>) is its first non-blank character, and the grammar's blanks are white space, so a
+    /// line whose first such character is none of them skips those parsers: most lines are prose, and Sprache allocates.
+    /// </summary>
+    private static char FirstNonBlank(string source, TextSpan span)
+    {
+        for (var i = span.Start; i < span.End; i++)
+        {
+            if (!char.IsWhiteSpace(source[i]))
+            {
+                return source[i];
+            }
+        }
+
+        return '\0';
     }
 
     /// <summary>
