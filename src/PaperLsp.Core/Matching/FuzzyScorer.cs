@@ -123,24 +123,22 @@ public static class FuzzyScorer
 
     private static (int Start, int End) ShortestWindowFrom(ReadOnlySpan<char> word, ReadOnlySpan<char> field, int from)
     {
-        var wi = 0;
-        var end = -1;
-        for (var i = from; i < field.Length; i++)
+        // Greedy forward: each letter at its next occurrence (a vectorized search per letter, not a loop per character).
+        var next = from;
+        foreach (var letter in word)
         {
-            if (field[i] == word[wi] && ++wi == word.Length)
+            var found = next < field.Length ? field[next..].IndexOf(letter) : -1;
+            if (found < 0)
             {
-                end = i;
-                break;
+                return (-1, -1);
             }
+
+            next += found + 1;
         }
 
-        if (end < 0)
-        {
-            return (-1, -1);
-        }
-
+        var end = next - 1;
         var start = end;
-        wi = word.Length - 1;
+        var wi = word.Length - 1;
         for (var i = end; i >= from; i--)
         {
             if (field[i] == word[wi])
