@@ -82,6 +82,11 @@ public static class BibTexParser
         BibTexChunk chunk,
         ImmutableArray<CollectionProblem>.Builder problems)
     {
+        if (BibTexBlockReader.TryRead(text, chunk, isStringDefinition: ReferenceEquals(grammar, BibTexGrammar.StringDefinition)) is { } fast)
+        {
+            return fast;
+        }
+
         var result = grammar(new BibTexInput(text, chunk.Start, chunk.Line, chunk.Column));
         if (result.WasSuccessful)
         {

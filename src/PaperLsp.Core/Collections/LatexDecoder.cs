@@ -19,6 +19,11 @@ public static class LatexDecoder
             return string.Empty;
         }
 
+        if (IsPlain(latex))
+        {
+            return latex;
+        }
+
         var decoder = new Decoding(latex);
         var result = decoder.Run();
         try
@@ -30,6 +35,33 @@ public static class LatexDecoder
             // Lone surrogates are replaced while decoding, so this is a last line of defence only.
             return result;
         }
+    }
+
+    /// <summary>
+    /// Text the decoder would return unchanged: printable ASCII (so already NFC) without commands, braces, math, ties,
+    /// dash runs, TeX quotes or whitespace to collapse. Most abstracts are such text, and decoding them was a large part
+    /// of loading a big .bib.
+    /// </summary>
+    private static bool IsPlain(string text)
+    {
+        if (text[0] == ' ' || text[^1] == ' ')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is < ' ' or > '~' or '\\' or '{' or '}' or '$' or '~' or '`'
+                || (c == ' ' && text[i + 1] == ' ')
+                || (c == '-' && i + 1 < text.Length && text[i + 1] == '-')
+                || (c == '\'' && i + 1 < text.Length && text[i + 1] == '\''))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private sealed class Decoding(string text)

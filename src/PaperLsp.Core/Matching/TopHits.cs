@@ -12,6 +12,11 @@ internal sealed class TopHits
         _heap = new PriorityQueue<SearchHit, SearchHit>(Math.Min(capacity, 1024) + 1, WorstFirst.Instance);
     }
 
+    public bool IsFull => _heap.Count >= _capacity;
+
+    /// <summary>The score of the worst hit kept; only meaningful when <see cref="IsFull"/>.</summary>
+    public int WorstScore => _heap.Peek().Score;
+
     public void Offer(int paperId, int score)
     {
         var hit = new SearchHit(paperId, score);

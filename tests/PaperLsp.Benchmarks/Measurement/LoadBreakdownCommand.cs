@@ -1,0 +1,27 @@
+using System.Diagnostics;
+using PaperLsp.Core.Collections;
+
+namespace PaperLsp.Benchmarks.Measurement;
+
+/// <summary><c>load-breakdown --collection FILE.bib</c>: where loading a .bib spends its time (read, scan, parse, papers).</summary>
+public static class LoadBreakdownCommand
+{
+    public static int Run(IReadOnlyList<string> args)
+    {
+        var path = CommandOptions.Parse(args).String("collection", string.Empty);
+        var watch = Stopwatch.StartNew();
+        var text = File.ReadAllText(path);
+        Console.WriteLine($"read\t{watch.Elapsed.TotalMilliseconds:F0} ms");
+        watch.Restart();
+        var chunks = BibTexScanner.Scan(text).Count();
+        Console.WriteLine($"scan\t{watch.Elapsed.TotalMilliseconds:F0} ms\t{chunks} chunks");
+        watch.Restart();
+        var document = BibTexParser.Parse(path, text);
+        Console.WriteLine($"parse\t{watch.Elapsed.TotalMilliseconds:F0} ms\t{document.Entries.Length} entries");
+        watch.Restart();
+        var result = BibTexLoader.Load(path, text);
+        Console.WriteLine($"load (parse again + papers)\t{watch.Elapsed.TotalMilliseconds:F0} ms\t{result.Papers.Length} papers");
+        Console.WriteLine($"gc\t{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2, pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms");
+        return 0;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using PaperLsp.Core.Collections;
+using PaperLsp.Core.Features.Presentation;
+
+namespace PaperLsp.Benchmarks.Measurement;
+
+/// <summary>
+/// <c>measure --collection FILE [--label NAME] [--results FILE.tsv] [--repeat 30]</c>: in a fresh process (so "cold"),
+/// times loading, index build and the first search, then search latency (median, p95, max over --repeat runs) for the
+/// typical queries and hover lookups, and reports peak RSS (VmHWM). Each figure is printed and appended to the TSV.
+/// </summary>
+public static class MeasureCommand
+{
+    public static readonly string[] Queries = ["nystromformer", "attention", "graph neural", "xiong 2021", "a", "z", "secure signatures lattice"];
+
+    public static int Run(IReadOnlyList<string> args)
+    {
+        var options = CommandOptions.Parse(args);
+        var paths = options.String("collection", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var label = options.String("label", Path.GetFileName(paths.FirstOrDefault() ?? "none"));
+        var results = options.String("results", string.Empty);
+        var repeat = options.Int("repeat", 30);
+        var figures = new List<(string Name, double Value, string Unit)>();
+        void Record(string name, double value, string unit)
+        {
+            figures.Add((name, value, unit));
+            Console.WriteLine($"{label}\t{name}\t{value.ToString("F2", CultureInfo.InvariantCulture)}\t{unit}");
+        }
+
+        var total = Stopwatch.StartNew();
+        var watch = Stopwatch.StartNew();
+        var loaded = CollectionSetLoader.LoadEach(paths);
+        Record("load", watch.Elapsed.TotalMilliseconds, "ms");
+        Record("rss_after_load", PeakMemory.CurrentRssMegabytes(), "MB");
+        watch.Restart();
+        var index = PaperIndex.Build(loaded);
+        Record("build", watch.Elapsed.TotalMilliseconds, "ms");
+        watch.Restart();
+        var first = index.Search("nystromformer", 100);
+        Record("first_search", watch.Elapsed.TotalMilliseconds, "ms");
+        Record("ready_total", total.Elapsed.TotalMilliseconds, "ms");
+        Record("papers", index.Count, "papers");
+        Record("problems", index.Problems.Length, "problems");
+        Record("known_title_rank", first.Select((hit, i) => (hit, i)).FirstOrDefault(x => x.hit.Paper.Key == "xiong2021nystromformer", (default, -1)).Item2, "rank");
+
+        foreach (var query in Queries)
+        {
+            var times = new double[repeat];
+            for (var r = 0; r < repeat; r++)
+            {
+                watch.Restart();
+                index.Search(query, 100);
+                times[r] = watch.Elapsed.TotalMilliseconds;
+            }
+
+            Array.Sort(times);
+            var name = query.Replace(' ', '_');
+            Record($"search[{name}]_p50", times[repeat / 2], "ms");
+            Record($"search[{name}]_p95", times[Math.Min(repeat - 1, (int)Math.Ceiling(repeat * 0.95) - 1)], "ms");
+        }
+
+        var hoverTimes = new double[repeat];
+        var keys = index.Papers.Length == 0 ? [] : Enumerable.Range(0, repeat).Select(i => index.Papers[(int)((long)i * 7919 % index.Papers.Length)].Key).ToArray();
+        for (var r = 0; r < keys.Length; r++)
+        {
+            watch.Restart();
+            var paper = index.FindByKey(keys[r]);
+            _ = paper is null ? string.Empty : PaperMarkdown.Describe(paper);
+            hoverTimes[r] = watch.Elapsed.TotalMilliseconds;
+        }
+
+        Array.Sort(hoverTimes);
+        Record("hover_p50", hoverTimes[repeat / 2], "ms");
+        Record("hover_max", hoverTimes[^1], "ms");
+        GC.KeepAlive(index);
+        Record("rss_now", PeakMemory.CurrentRssMegabytes(), "MB");
+        Record("peak_rss", PeakMemory.PeakRssMegabytes(), "MB");
+        Record("managed_heap", GC.GetTotalMemory(forceFullCollection: true) / 1e6, "MB");
+
+        if (results.Length > 0)
+        {
+            File.AppendAllLines(results, figures.Select(f => $"{label}\t{f.Name}\t{f.Value.ToString("F2", CultureInfo.InvariantCulture)}\t{f.Unit}"));
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,90 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using PaperLsp.Core.Collections;
+
+namespace PaperLsp.Core.Tests.Collections;
+
+/// <summary>The hand-written block reader is a fast path for the Sprache grammar: where it answers, it answers the same.</summary>
+public class BibTexBlockReaderTests
+{
+    private const string WellFormed = """
+        @string{ieeesp = "{IEEE} Symposium on Security and Privacy"}
+        @string(crypto = "CRYPTO" # " " # ieeesp)
+        @inproceedings{xiong2021nystromformer,
+          author    = {Xiong, Yunyang and Zeng, Zhanpeng},
+          title     = {{Nystr{\"o}mformer}: A {Nystr{\"o}m}-Based Algorithm for "Approximating" Self-Attention},
+          booktitle = ieeesp # { 2021},
+          year      = 2021,
+          note      = "a {"}quoted{"} note",
+        }
+        @article(noKeyFieldsOnly,
+          title = "Parenthesised",
+          pages = 10 # "--" # 20)
+        @misc{,title={No key}}
+        @book{onlyKey}
+        @Article{UPPER, Title = {Case}   ,   }
+        """;
+
+    public static TheoryData<string> Fixtures => new() { WellFormed };
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Reads_well_formed_blocks_as_the_grammar_does(string text)
+    {
+        var blocks = Blocks(text).ToList();
+        Assert.Equal(7, blocks.Count);
+        foreach (var (chunk, isString) in blocks)
+        {
+            var fast = BibTexBlockReader.TryRead(text, chunk, isString);
+            Assert.NotNull(fast);
+            Assert.Equal(Dump(Grammar(text, chunk, isString)), Dump(fast));
+        }
+    }
+
+    [Theory]
+    [InlineData("@article{k, title = {unclosed}")]
+    [InlineData("@article{k, title = }")]
+    [InlineData("@article{k title = {x}}")]
+    [InlineData("@article{k, title = {x} # }")]
+    [InlineData("@article{k, title = 2021abc}")]
+    [InlineData("@article{k, = {x}}")]
+    [InlineData("@article{k, title = \"a}b\"}")]
+    public void Leaves_malformed_blocks_to_the_grammar(string text)
+    {
+        foreach (var (chunk, isString) in Blocks(text))
+        {
+            Assert.Null(BibTexBlockReader.TryRead(text, chunk, isString));
+        }
+    }
+
+    [Property(MaxTest = 500)]
+    public Property Mutated_blocks_read_as_the_grammar_reads_them_or_not_at_all()
+    {
+        var mutation = from position in Gen.Choose(0, WellFormed.Length - 1)
+                       from length in Gen.Choose(0, 3)
+                       from insert in Gen.Elements("", "{", "}", "\"", ",", "=", "#", "@", " ", "\n", "(", ")", "x", "1")
+                       select WellFormed.Remove(position, Math.Min(length, WellFormed.Length - position)).Insert(position, insert);
+        return Prop.ForAll(mutation.ToArbitrary(), text => Blocks(text).All(block =>
+        {
+            var fast = BibTexBlockReader.TryRead(text, block.Chunk, block.IsString);
+            return fast is null || Dump(Grammar(text, block.Chunk, block.IsString)) == Dump(fast);
+        }));
+    }
+
+    private static IEnumerable<(BibTexChunk Chunk, bool IsString)> Blocks(string text) =>
+        BibTexScanner.Scan(text)
+            .Where(c => c.Kind is BibTexChunkKind.Entry or BibTexChunkKind.String)
+            .Select(c => (c, c.Kind == BibTexChunkKind.String));
+
+    private static BibTexRawEntry? Grammar(string text, BibTexChunk chunk, bool isString)
+    {
+        var result = (isString ? BibTexGrammar.StringDefinition : BibTexGrammar.Entry)(new BibTexInput(text, chunk.Start, chunk.Line, chunk.Column));
+        return result.WasSuccessful ? result.Value : null;
+    }
+
+    private static string Dump(BibTexRawEntry? entry) => entry is null
+        ? "(failed)"
+        : $"{entry.Type} [{entry.Key}] " + string.Join(" | ", entry.Fields.Select(f =>
+            f.Name + "=" + string.Join(" # ", f.Parts.Select(p => $"{p.Kind}:{p.Text}@{p.Line}:{p.Column}"))));
+}
