@@ -5,7 +5,7 @@ using Newtonsoft.Json;
 namespace PaperLsp.StdioBenchmark;
 
 /// <summary>
-/// <c>PaperLsp.StdioBenchmark --collection FILE.bib [--notes FILE.pnotes] [--server paperlsp.dll] [--requests 200]
+/// <c>PaperLsp.StdioBenchmark --collection FILE.bib [--notes FILE.pnotes] [--server paperlsp.dll] [--requests 200] [--edits 10]
 /// [--label NAME] [--work DIR] [--results results.jsonl] [--markdown table.md] [--modes cold,cached]</c>
 /// <para>
 /// For each mode it starts the built server (`dotnet paperlsp.dll serve`) on a workspace folder whose paperlsp.json
@@ -20,9 +20,15 @@ public static class Program
         var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
             .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length && !args[p.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[p.i + 1] : "true");
         string Option(string name, string fallback) => options.GetValueOrDefault(name, fallback);
+        if (options.TryGetValue("hash-cost", out var hashed))
+        {
+            HashCost.Run(hashed);
+            return 0;
+        }
+
         if (!options.TryGetValue("collection", out var collection) || options.ContainsKey("help"))
         {
-            Console.Error.WriteLine("usage: PaperLsp.StdioBenchmark --collection FILE.bib [--notes FILE.pnotes] [--server paperlsp.dll] [--requests 200] [--label NAME] [--work DIR] [--results FILE.jsonl] [--markdown FILE.md] [--modes cold,cached]");
+            Console.Error.WriteLine("usage: PaperLsp.StdioBenchmark --collection FILE.bib [--notes FILE.pnotes] [--server paperlsp.dll] [--requests 200] [--edits 10] [--label NAME] [--work DIR] [--results FILE.jsonl] [--markdown FILE.md] [--modes cold,cached]");
             return options.ContainsKey("help") ? 0 : 2;
         }
 
@@ -50,7 +56,7 @@ public static class Program
         Console.Error.WriteLine($"{label}: {samples.Keys.Count} keys, {samples.Titles.Count} titles sampled; server {server}");
         foreach (var mode in Option("modes", "cold,cached").Split(','))
         {
-            var run = new StdioRunOptions(label, mode, "dotnet", [server, "serve"], folder, cache, notes, requests, samples, TimeSpan.FromMinutes(20));
+            var run = new StdioRunOptions(label, mode, "dotnet", [server, "serve"], folder, cache, notes, requests, int.Parse(Option("edits", "10"), CultureInfo.InvariantCulture), samples, TimeSpan.FromMinutes(20));
             var result = await StdioRun.RunAsync(run);
             var json = JsonConvert.SerializeObject(result);
             Console.WriteLine(json);

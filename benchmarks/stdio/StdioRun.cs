@@ -64,11 +64,13 @@ internal static partial class StdioRun
                 """),
         });
         var initialize = watch.Elapsed.TotalMilliseconds;
+        Progress(options, watch, "initialized");
         await client.NotifyAsync("initialized", new JObject());
 
         await OpenAsync(client, Uri("probe.pnotes"), Probe + "\n");
         var completionReady = await PollUntilKnownTitleAsync(client, Uri("probe.pnotes"), watch, options.ReadyTimeout);
 
+        Progress(options, watch, "known title found by completion");
         var queries = options.Samples.CompletionQueries(options.Requests);
         var completionText = string.Concat(queries.Select(q => $"- [[{q}\n"));
         await OpenAsync(client, Uri("complete.pnotes"), completionText);
@@ -82,6 +84,7 @@ internal static partial class StdioRun
             nonEmpty += Items(result).Any() ? 1 : 0;
         }
 
+        Progress(options, watch, "completion measured");
         var hoverLines = Enumerable.Range(0, options.Requests).Select(i => i % 2 == 0
             ? $"See @{options.Samples.Keys[i % options.Samples.Keys.Count]} here."
             : $"See [[{options.Samples.Titles[i % options.Samples.Titles.Count]}]] here.").ToList();
@@ -96,9 +99,10 @@ internal static partial class StdioRun
             found += result is JObject ? 1 : 0;
         }
 
+        Progress(options, watch, "hover measured");
         var (openDiagnostics, changeLatencies) = options.NotesPath is null
             ? (double.NaN, new List<double>())
-            : await MeasureDiagnosticsAsync(client, Uri("large.pnotes"), File.ReadAllText(options.NotesPath), diagnostics, diagnosticsArrived, watch);
+            : await MeasureDiagnosticsAsync(client, Uri("large.pnotes"), File.ReadAllText(options.NotesPath), options.DiagnosticEdits, diagnostics, diagnosticsArrived, watch);
 
         var peakRss = client.PeakRssMegabytes();
         double? cacheWrite = null;
@@ -116,6 +120,9 @@ internal static partial class StdioRun
             LatencySummary.Of(hoverLatencies), (double)found / Math.Max(1, hoverLines.Count),
             openDiagnostics, LatencySummary.Of(changeLatencies), 150, peakRss, cacheWrite, readyMessage, Machine());
     }
+
+    private static void Progress(StdioRunOptions options, Stopwatch watch, string what) =>
+        Console.Error.WriteLine(FormattableString.Invariant($"  {options.Label} {options.Mode}: {what} at {watch.Elapsed.TotalSeconds:F1} s"));
 
     private static async Task<double> PollUntilKnownTitleAsync(LspClient client, string uri, Stopwatch watch, TimeSpan timeout)
     {
@@ -135,14 +142,14 @@ internal static partial class StdioRun
 
     /// <summary>Open, wait for version 1's diagnostics, then insert a comment line at spread-out lines and time each change to its diagnostics.</summary>
     private static async Task<(double Open, List<double> Changes)> MeasureDiagnosticsAsync(
-        LspClient client, string uri, string text, ConcurrentDictionary<(string, int), double> diagnostics, SemaphoreSlim arrived, Stopwatch watch)
+        LspClient client, string uri, string text, int edits, ConcurrentDictionary<(string, int), double> diagnostics, SemaphoreSlim arrived, Stopwatch watch)
     {
         var lineCount = text.Count(c => c == '\n');
         var opened = watch.Elapsed.TotalMilliseconds;
         await OpenAsync(client, uri, text);
         var open = await WaitForAsync(diagnostics, arrived, uri, 1) - opened;
         var changes = new List<double>();
-        for (var version = 2; version < 32; version++)
+        for (var version = 2; version < 2 + edits; version++)
         {
             var line = version * 331 % lineCount;
             var sent = watch.Elapsed.TotalMilliseconds;

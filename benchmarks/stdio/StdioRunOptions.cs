@@ -10,5 +10,6 @@ internal sealed record StdioRunOptions(
     string CacheDirectory,
     string? NotesPath,
     int Requests,
+    int DiagnosticEdits,
     SampleReferences Samples,
     TimeSpan ReadyTimeout);
