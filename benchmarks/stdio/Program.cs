@@ -10,7 +10,7 @@ namespace PaperLsp.StdioBenchmark;
 /// <para>
 /// For each mode it starts the built server (`dotnet paperlsp.dll serve`) on a workspace folder whose paperlsp.json
 /// names the collection: "cold" with an empty cache folder (and waits for the cache to be written before stopping),
-/// "cached" again on that folder. Each run appends one JSON line to --results and a Markdown row to --markdown.
+/// "cached" again on that folder (`--modes cached` alone reuses the cache of an earlier run). Each run appends one JSON line to --results and a Markdown row to --markdown.
 /// </para>
 /// </summary>
 public static class Program
@@ -42,19 +42,24 @@ public static class Program
         // The workspace: a link to the collection and a paperlsp.json naming it; the cache folder starts empty.
         var folder = Path.Combine(work, "workspace");
         var cache = Path.Combine(work, "cache");
-        if (Directory.Exists(work))
+        var modes = Option("modes", "cold,cached").Split(',');
+        if (Directory.Exists(work) && modes.Contains("cold"))
         {
             Directory.Delete(work, recursive: true);
         }
 
         Directory.CreateDirectory(folder);
         var linked = Path.Combine(folder, "collection" + Path.GetExtension(collection));
-        File.CreateSymbolicLink(linked, collection);
+        if (!File.Exists(linked))
+        {
+            File.CreateSymbolicLink(linked, collection);
+        }
+
         File.WriteAllText(Path.Combine(folder, "paperlsp.json"), JsonConvert.SerializeObject(new { collections = new[] { Path.GetFileName(linked) } }));
 
         var samples = SampleReferences.Read(collection, requests);
         Console.Error.WriteLine($"{label}: {samples.Keys.Count} keys, {samples.Titles.Count} titles sampled; server {server}");
-        foreach (var mode in Option("modes", "cold,cached").Split(','))
+        foreach (var mode in modes)
         {
             var run = new StdioRunOptions(label, mode, "dotnet", [server, "serve"], folder, cache, notes, requests, int.Parse(Option("edits", "10"), CultureInfo.InvariantCulture), samples, TimeSpan.FromMinutes(20));
             var result = await StdioRun.RunAsync(run);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using System.IO.Hashing;
 using Microsoft.Data.Sqlite;
@@ -107,19 +106,17 @@ internal sealed class CollectionCacheStore
             }
 
             seen++;
-            var length = checked((int)reader.GetBytes(3, 0, null, 0, 0));
-            var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
-            reader.GetBytes(3, 0, buffer, 0, length);
+            // One copy out of SQLite (GetBytes would copy twice: into the reader's row cache, then into the buffer).
+            var data = reader.GetFieldValue<byte[]>(3);
             slots.Wait(cancellationToken);
             decoding.Add(Task.Run(() =>
             {
                 try
                 {
-                    chunks[ordinal] = DecodeChunk(buffer.AsSpan(0, length), hash, paperCount);
+                    chunks[ordinal] = DecodeChunk(data, hash, paperCount);
                 }
                 finally
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
                     slots.Release();
                 }
             }, cancellationToken));
