@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 
 namespace PaperLsp.Core.Matching;
@@ -13,6 +14,9 @@ public sealed class TitleSuggester
     private const int StemLength = 3;
     private const int CandidatePool = 300;
     private const double MinimumSimilarity = 0.35;
+
+    /// <summary>Count arrays are only ever returned zeroed, so a pool of this class's own (not the shared one) needs no clearing.</summary>
+    private static readonly ArrayPool<int> CountPool = ArrayPool<int>.Create();
 
     private readonly ImmutableArray<string> _titles;
     private readonly Dictionary<string, List<int>> _byStem = new(StringComparer.Ordinal);
@@ -42,28 +46,49 @@ public sealed class TitleSuggester
             return Array.Empty<int>();
         }
 
-        var shared = new Dictionary<int, int>();
-        foreach (var stem in Stems(normalizedQuery).Distinct())
+        // Shared-stem counts in a pooled array rather than a dictionary: common stems ("the", "for") have posting lists
+        // of a large part of the collection, and this loop was most of the cost of a diagnostics pass.
+        var counts = CountPool.Rent(_titles.Length);
+        var touched = new List<int>();
+        try
         {
-            if (_byStem.TryGetValue(stem, out var ids))
+            foreach (var stem in Stems(normalizedQuery).Distinct())
             {
-                foreach (var id in ids)
+                if (_byStem.TryGetValue(stem, out var ids))
                 {
-                    shared[id] = shared.GetValueOrDefault(id) + 1;
+                    foreach (var id in ids)
+                    {
+                        if (counts[id]++ == 0)
+                        {
+                            touched.Add(id);
+                        }
+                    }
                 }
             }
-        }
 
-        var queryTrigrams = Trigrams(normalizedQuery);
-        return shared
-            .OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key)
-            .Take(CandidatePool)
-            .Select(pair => (Id: pair.Key, Similarity: Dice(queryTrigrams, Trigrams(_titles[pair.Key]))))
-            .Where(c => c.Similarity >= MinimumSimilarity)
-            .OrderByDescending(c => c.Similarity).ThenBy(c => c.Id)
-            .Take(limit)
-            .Select(c => c.Id)
-            .ToArray();
+            var pool = touched
+                .Select(id => (Id: id, Shared: counts[id]))
+                .OrderByDescending(pair => pair.Shared).ThenBy(pair => pair.Id)
+                .Take(CandidatePool)
+                .ToArray();
+            var queryTrigrams = Trigrams(normalizedQuery);
+            return pool
+                .Select(pair => (pair.Id, Similarity: Dice(queryTrigrams, _titles[pair.Id])))
+                .Where(c => c.Similarity >= MinimumSimilarity)
+                .OrderByDescending(c => c.Similarity).ThenBy(c => c.Id)
+                .Take(limit)
+                .Select(c => c.Id)
+                .ToArray();
+        }
+        finally
+        {
+            foreach (var id in touched)
+            {
+                counts[id] = 0;
+            }
+
+            CountPool.Return(counts);
+        }
     }
 
     private static IEnumerable<string> Stems(string normalized) =>
@@ -71,26 +96,50 @@ public sealed class TitleSuggester
             .Where(w => w.Length >= 2)
             .Select(w => w.Length > StemLength ? w[..StemLength] : w);
 
-    private static HashSet<string> Trigrams(string text)
+    /// <summary>The character trigrams of the padded text, each packed into a long (three UTF-16 units: the same set as substrings).</summary>
+    private static HashSet<long> Trigrams(string text)
     {
         var padded = $"  {text} ";
-        var set = new HashSet<string>(StringComparer.Ordinal);
+        var set = new HashSet<long>();
         for (var i = 0; i + 3 <= padded.Length; i++)
         {
-            set.Add(padded.Substring(i, 3));
+            set.Add(((long)padded[i] << 32) | ((long)padded[i + 1] << 16) | padded[i + 2]);
         }
 
         return set;
     }
 
-    private static double Dice(HashSet<string> a, HashSet<string> b)
+    /// <summary>
+    /// The Dice coefficient of the trigram sets of the query and a title; the title's set is counted from its sorted
+    /// packed trigrams instead of being built, since this runs for hundreds of candidates per unknown title.
+    /// </summary>
+    private static double Dice(HashSet<long> query, string title)
     {
-        if (a.Count == 0 || b.Count == 0)
+        var padded = $"  {title} ";
+        var count = padded.Length - 2;
+        var trigrams = count <= 256 ? stackalloc long[count] : new long[count];
+        for (var i = 0; i < count; i++)
         {
-            return 0;
+            trigrams[i] = ((long)padded[i] << 32) | ((long)padded[i + 1] << 16) | padded[i + 2];
         }
 
-        var common = a.Count(b.Contains);
-        return 2.0 * common / (a.Count + b.Count);
+        trigrams.Sort();
+        var distinct = 0;
+        var common = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0 && trigrams[i] == trigrams[i - 1])
+            {
+                continue;
+            }
+
+            distinct++;
+            if (query.Contains(trigrams[i]))
+            {
+                common++;
+            }
+        }
+
+        return query.Count == 0 || distinct == 0 ? 0 : 2.0 * common / (query.Count + distinct);
     }
 }

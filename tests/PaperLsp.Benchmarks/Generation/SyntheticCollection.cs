@@ -51,7 +51,7 @@ public sealed class SyntheticCollection
 
     private SyntheticPaper Paper(int index)
     {
-        var random = new Random(HashCode.Combine(_seed, index, 0x5EED));
+        var random = new Random(PaperSeed(index));
         var title = Title(random);
         var authors = new SyntheticAuthor[random.Next(1, 7)];
         for (var a = 0; a < authors.Length; a++)
@@ -70,7 +70,7 @@ public sealed class SyntheticCollection
 
     private SyntheticPaper FromKnown(KnownPaper known, int index)
     {
-        var random = new Random(HashCode.Combine(_seed, index, 0x5EED));
+        var random = new Random(PaperSeed(index));
         var venue = _venues[random.Next(_venues.Count)];
         return new SyntheticPaper(known.Key, "inproceedings", known.Title, known.Authors, known.Year, venue.Name, venue.Venue, Abstract(random), null);
     }
@@ -141,6 +141,10 @@ public sealed class SyntheticCollection
 
         return builder.ToString().TrimEnd();
     }
+
+    /// <summary>A fixed mix of seed and index (HashCode.Combine is randomized per process, so it cannot be used here).</summary>
+    private int PaperSeed(int index) =>
+        unchecked((int)((((ulong)(uint)_seed << 32) | (uint)index) * 0x9E3779B97F4A7C15UL >> 33));
 
     private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
 

@@ -9,18 +9,34 @@ public static class LoadBreakdownCommand
     public static int Run(IReadOnlyList<string> args)
     {
         var path = CommandOptions.Parse(args).String("collection", string.Empty);
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        string Cpu()
+        {
+            process.Refresh();
+            var used = process.TotalProcessorTime - cpu;
+            cpu = process.TotalProcessorTime;
+            return $"\tcpu {used.TotalMilliseconds:F0} ms";
+        }
+
         var watch = Stopwatch.StartNew();
         var text = File.ReadAllText(path);
-        Console.WriteLine($"read\t{watch.Elapsed.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"read\t{watch.Elapsed.TotalMilliseconds:F0} ms{Cpu()}");
         watch.Restart();
         var chunks = BibTexScanner.Scan(text).Count();
-        Console.WriteLine($"scan\t{watch.Elapsed.TotalMilliseconds:F0} ms\t{chunks} chunks");
+        Console.WriteLine($"scan\t{watch.Elapsed.TotalMilliseconds:F0} ms\t{chunks} chunks{Cpu()}");
         watch.Restart();
         var document = BibTexParser.Parse(path, text);
-        Console.WriteLine($"parse\t{watch.Elapsed.TotalMilliseconds:F0} ms\t{document.Entries.Length} entries");
+        Console.WriteLine($"parse\t{watch.Elapsed.TotalMilliseconds:F0} ms\t{document.Entries.Length} entries{Cpu()}");
         watch.Restart();
         var result = BibTexLoader.Load(path, text);
-        Console.WriteLine($"load (parse again + papers)\t{watch.Elapsed.TotalMilliseconds:F0} ms\t{result.Papers.Length} papers");
+        Console.WriteLine($"load (parse again + papers)\t{watch.Elapsed.TotalMilliseconds:F0} ms\t{result.Papers.Length} papers{Cpu()}");
+        watch.Restart();
+        var index = PaperIndex.Build([result]);
+        Console.WriteLine($"index build\t{watch.Elapsed.TotalMilliseconds:F0} ms{Cpu()}");
+        watch.Restart();
+        index.Search("warm", 1);
+        Console.WriteLine($"search index build\t{watch.Elapsed.TotalMilliseconds:F0} ms{Cpu()}");
         Console.WriteLine($"gc\t{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2, pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms");
         return 0;
     }
