@@ -18,11 +18,12 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DATA="${DATA:-/tmp/bench-data}"
 OUT="${OUT:-$ROOT/benchmarks/results/fzf}"
+WORK="${WORK:-/tmp/paperlsp-fzf}"   # titles lists and cache folders (large; not results)
 PUBLISH="${PUBLISH:-/tmp/paperlsp-r2r}"
 SIZES="${SIZES:-10000 100000}"
 RUNS="${RUNS:-10}"
 QUERIES=("nystromformer" "attention" "graph neural" "secure lattice" "a")
-mkdir -p "$OUT"
+mkdir -p "$OUT" "$WORK"
 
 command -v fzf >/dev/null && command -v hyperfine >/dev/null || apt-get install -y fzf hyperfine
 
@@ -33,9 +34,9 @@ fi
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), fzf $(fzf --version | cut -d' ' -f1), $(hyperfine --version)" > "$OUT/machine.txt"
 for n in $SIZES; do
   listing="$DATA/synthetic-$n.txt"
-  titles="$OUT/synthetic-$n.titles"
+  titles="$WORK/synthetic-$n.titles"
   awk 'NR % 2 == 1' "$listing" > "$titles"
-  cache="$OUT/cache-$n"
+  cache="$WORK/cache-$n"
   rm -rf "$cache"
   i=0
   for q in "${QUERIES[@]}"; do
