@@ -183,6 +183,42 @@ public sealed class CachedCollectionLoaderTests
         Assert.Contains(fixture.Log, line => line.Contains("locked", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Loaders_writing_and_reading_one_cache_at_the_same_time_leave_it_consistent()
+    {
+        using var fixture = new CacheFixture();
+        var expected = PaperText.Of(fixture.NewLoader(CollectionCacheSettings.Disabled).Load(fixture.CollectionPath));
+
+        // Separate loaders have separate connections, as separate server processes do; SQLite locks the file for both.
+        var results = Enumerable.Range(0, 6).AsParallel().WithDegreeOfParallelism(6).Select(_ =>
+        {
+            var loader = new CachedCollectionLoader(fixture.Settings, _ => { });
+            var loaded = new List<List<string>>();
+            for (var round = 0; round < 4; round++)
+            {
+                loaded.Add(PaperText.Of(loader.Load(fixture.CollectionPath)));
+                loader.PersistPending();
+            }
+
+            return loaded;
+        }).SelectMany(r => r).ToList();
+
+        Assert.All(results, result => Assert.Equal(expected, result));
+        var cached = new CachedCollectionLoader(fixture.Settings).TryLoadCached(fixture.CollectionPath);
+        Assert.NotNull(cached);
+        Assert.Equal(expected, PaperText.Of(cached));
+        Assert.Equal("ok", ScalarText(fixture.DatabasePath, "PRAGMA integrity_check"));
+    }
+
+    private static string ScalarText(string database, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string)command.ExecuteScalar()!;
+    }
+
     private static void Checkpoint(string database) => Execute(database, "PRAGMA wal_checkpoint(TRUNCATE)");
 
     private static void Execute(string database, string sql)
