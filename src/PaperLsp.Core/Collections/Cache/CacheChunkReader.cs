@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace PaperLsp.Core.Collections.Cache;
@@ -100,10 +101,10 @@ internal ref struct CacheChunkReader
         var key = ReadString() ?? throw new InvalidDataException("Cached paper without a key.");
         var title = ReadString() ?? throw new InvalidDataException("Cached paper without a title.");
         var authorCount = ReadCount();
-        var authors = ImmutableArray.CreateBuilder<string>(authorCount);
+        var authors = authorCount == 0 ? [] : new string[authorCount];
         for (var i = 0; i < authorCount; i++)
         {
-            authors.Add(ReadPooled() ?? string.Empty);
+            authors[i] = ReadPooled() ?? string.Empty;
         }
 
         var year = ReadPooled();
@@ -133,7 +134,7 @@ internal ref struct CacheChunkReader
         {
             Key = key,
             Title = title,
-            Authors = authors.MoveToImmutable(),
+            Authors = ImmutableCollectionsMarshal.AsImmutableArray(authors),
             Year = year,
             Venue = venue,
             Abstract = abstractText,
