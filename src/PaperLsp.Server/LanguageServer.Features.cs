@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using PaperLsp.Core.Collections;
+using PaperLsp.Core.Collections.Cache;
 using PaperLsp.Core.Workspace;
 using PaperLsp.Server.Conversion;
 using PaperLsp.Server.Handlers.CodeAction;
@@ -66,11 +67,17 @@ internal sealed partial class LanguageServer
 
         _state.SetFolders(folders);
         var reporter = new LoadProgressReporter(_rpc, () => Client, _log);
-        _reloader = new CollectionReloader(_state, _options.CollectionReader ?? CollectionLoader.Load, _log, reporter, _options.FileChangeDelay)
+        var cache = _options.CollectionReader is null ? new CachedCollectionLoader(_options.CollectionCache, _log.Info) : null;
+        _reloader = new CollectionReloader(_state, _options.CollectionReader ?? cache!.Load, _log, reporter, _options.FileChangeDelay)
         {
             Settings = parameters.InitializationOptions,
         };
         _reloader.Reloaded += OnReloaded;
+        if (cache is { Enabled: true })
+        {
+            // Cache writes start only once the index is served, so they never delay readiness.
+            _reloader.Reloaded += () => _ = cache.HasPendingWrites ? Task.Run(() => cache.PersistPending(_stopping.Token)) : Task.CompletedTask;
+        }
         _publisher = new DiagnosticsPublisher(_state, _rpc, _log, () => Positions, Client.PullDiagnostics, _options.DiagnosticsDelay);
         _state.Changed += _publisher.Schedule;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PaperLsp.Core.Collections;
+using PaperLsp.Core.Collections.Cache;
 using PaperLsp.Server.Dispatch;
 
 namespace PaperLsp.Server;
@@ -29,6 +30,12 @@ public sealed record LanguageServerOptions
     /// small readers (for instance one that sees a half-written file).
     /// </summary>
     public Func<string, CollectionLoadResult>? CollectionReader { get; init; }
+
+    /// <summary>
+    /// The on-disk collection cache used when <see cref="CollectionReader"/> is null; off by default so that tests and
+    /// embedders opt in (`paperlsp serve` passes <see cref="CollectionCacheSettings.FromEnvironment"/>).
+    /// </summary>
+    public CollectionCacheSettings CollectionCache { get; init; } = CollectionCacheSettings.Disabled;
 
     /// <summary>Extra request handlers (tests inject a failing one to check the server survives it).</summary>
     internal ImmutableDictionary<string, RpcHandler> AdditionalRequestHandlers { get; init; } =

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PaperLsp.Cli.Commands;
+using PaperLsp.Core.Collections.Cache;
 using PaperLsp.Server;
 
 namespace PaperLsp.Cli;
@@ -41,7 +42,7 @@ public static class Program
 
         var stdio = new Option<bool>("--stdio") { Description = "Talk LSP over standard input and output (the default; accepted for editors that pass it)" };
         var serve = new Command("serve", "Run the language server over standard input and output") { stdio };
-        serve.SetAction((_, cancellationToken) => LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), LanguageServerOptions.Default, cancellationToken));
+        serve.SetAction((_, cancellationToken) => LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), LanguageServerOptions.Default with { CollectionCache = CollectionCacheSettings.FromEnvironment() }, cancellationToken));
 
         var root = new RootCommand("PaperLsp: a language server and command line for notes about research papers (*.pnotes)") { serve, check, search, export };
         var parsed = root.Parse(args);

@@ -44,6 +44,12 @@ public static class CheckCommand
             error.WriteLine(ProblemPrinter.Summary(problems, files.Count));
         }
 
+        output.Flush();
+        foreach (var (workspace, _) in workspaces.Values)
+        {
+            workspace.PersistCache();
+        }
+
         var failing = strict ? problems.Count > 0 : problems.Any(p => p.Severity == ProblemSeverity.Error);
         return failing ? ExitCodes.ProblemsFound : ExitCodes.Success;
     }

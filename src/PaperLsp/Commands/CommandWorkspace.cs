@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PaperLsp.Core.Collections;
+using PaperLsp.Core.Collections.Cache;
 using PaperLsp.Core.Features.Diagnostics;
 using PaperLsp.Core.Workspace;
 
@@ -12,8 +13,11 @@ namespace PaperLsp.Cli.Commands;
 /// </summary>
 public sealed class CommandWorkspace
 {
-    private CommandWorkspace(string root, PaperLspConfiguration configuration, ImmutableArray<CollectionProblem> configurationProblems, PaperIndex papers)
+    private readonly CachedCollectionLoader _cache;
+
+    private CommandWorkspace(string root, PaperLspConfiguration configuration, ImmutableArray<CollectionProblem> configurationProblems, PaperIndex papers, CachedCollectionLoader cache)
     {
+        _cache = cache;
         Root = root;
         Configuration = configuration;
         ConfigurationProblems = configurationProblems;
@@ -60,8 +64,12 @@ public sealed class CommandWorkspace
             }
         }
 
-        return new CommandWorkspace(root, configuration, problems, CollectionSetLoader.LoadAll(collections));
+        var cache = CachedCollectionLoader.FromEnvironment();
+        return new CommandWorkspace(root, configuration, problems, CollectionSetLoader.LoadAll(collections, read: cache.Load), cache);
     }
+
+    /// <summary>Writes collections that were parsed (not found in the cache) to the cache; commands call it after their output.</summary>
+    public void PersistCache() => _cache.PersistPending();
 
     /// <summary>The collection problems with the configured severities ('off' removed).</summary>
     public ImmutableArray<CollectionProblem> CollectionProblems() =>

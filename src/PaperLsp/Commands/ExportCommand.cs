@@ -43,6 +43,8 @@ public static class ExportCommand
             error.WriteLine($"Wrote {workspace.Papers.Count} paper{(workspace.Papers.Count == 1 ? string.Empty : "s")} to {outputPath}");
         }
 
+        output.Flush();
+        workspace.PersistCache();
         return ExitCodes.Success;
     }
 }

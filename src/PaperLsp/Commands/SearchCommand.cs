@@ -52,6 +52,8 @@ public static class SearchCommand
             }
         }
 
+        output.Flush();
+        workspace.PersistCache();
         return ExitCodes.Success;
     }
 }

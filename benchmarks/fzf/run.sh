@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# `paperlsp search` against `fzf --filter` (Debian's fzf), whole process each, same titles, same queries, timed with
+# hyperfine; writes one hyperfine JSON per size and query and a Markdown table of the ratios paperlsp/fzf.
+#
+#   benchmarks/fzf/run.sh                        # 10k and 100k
+#   SIZES="10000 100000 1000000" benchmarks/fzf/run.sh
+#
+# Inputs: DATA/synthetic-N.txt, the plain listing written by the generator
+#   (dotnet tests/PaperLsp.Benchmarks/bin/Release/net10.0/PaperLsp.Benchmarks.dll generate --papers N --format txt --out DATA).
+# fzf reads the titles only (odd lines of the listing: it alternates title and abstract); paperlsp reads the listing
+# itself (titles and abstracts, so it parses twice the bytes fzf reads). paperlsp is the ReadyToRun publish, run as
+# `dotnet paperlsp.dll` (framework-dependent; startup matters here), in two variants:
+#   "paperlsp search (cached)"  the collection cache on (the warm-up run writes it; the timed runs read it),
+#   "paperlsp search (parse)"   PAPERLSP_CACHE=off: the listing is parsed on every run.
+# Both print the top 100; fzf prints every match sorted (to /dev/null for both).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+DATA="${DATA:-/tmp/bench-data}"
+OUT="${OUT:-$ROOT/benchmarks/results/fzf}"
+WORK="${WORK:-/tmp/paperlsp-fzf}"   # titles lists and cache folders (large; not results)
+PUBLISH="${PUBLISH:-/tmp/paperlsp-r2r}"
+SIZES="${SIZES:-10000 100000}"
+RUNS="${RUNS:-10}"
+QUERIES=("nystromformer" "attention" "graph neural" "secure lattice" "a")
+mkdir -p "$OUT" "$WORK"
+
+command -v fzf >/dev/null && command -v hyperfine >/dev/null || apt-get install -y fzf hyperfine
+
+if [ ! -f "$PUBLISH/paperlsp.dll" ] || [ "${REBUILD:-0}" = 1 ]; then
+  dotnet publish "$ROOT/src/PaperLsp" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$PUBLISH" -v quiet -nologo
+fi
+
+echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), fzf $(fzf --version | cut -d' ' -f1), $(hyperfine --version)" > "$OUT/machine.txt"
+for n in $SIZES; do
+  listing="$DATA/synthetic-$n.txt"
+  titles="$WORK/synthetic-$n.titles"
+  awk 'NR % 2 == 1' "$listing" > "$titles"
+  cache="$WORK/cache-$n"
+  rm -rf "$cache"
+  i=0
+  for q in "${QUERIES[@]}"; do
+    i=$((i + 1))
+    hyperfine --warmup 2 --runs "$RUNS" --export-json "$OUT/$n-$i.json" \
+      -n "fzf --filter" "fzf --filter '$q' < '$titles' > /dev/null" \
+      -n "paperlsp search (cached)" "PAPERLSP_CACHE_DIR='$cache' dotnet '$PUBLISH/paperlsp.dll' search --limit 100 '$q' --collection '$listing' > /dev/null" \
+      -n "paperlsp search (parse)" "PAPERLSP_CACHE=off dotnet '$PUBLISH/paperlsp.dll' search --limit 100 '$q' --collection '$listing' > /dev/null"
+  done
+done
+
+python3 - "$OUT" $SIZES <<'PY'
+import json, os, sys
+out, sizes = sys.argv[1], sys.argv[2:]
+queries = ["nystromformer", "attention", "graph neural", "secure lattice", "a"]
+rows = ["| papers | query | fzf --filter ms | paperlsp cached ms | ratio cached/fzf | paperlsp parse ms | ratio parse/fzf |", "|---|---|---|---|---|---|---|"]
+for n in sizes:
+    for i, q in enumerate(queries, 1):
+        path = os.path.join(out, f"{n}-{i}.json")
+        if not os.path.exists(path):
+            continue
+        r = {x["command"]: x for x in json.load(open(path))["results"]}
+        f, c, p = (r[k]["mean"] * 1000 for k in ("fzf --filter", "paperlsp search (cached)", "paperlsp search (parse)"))
+        rows.append(f"| {int(n):,} | `{q}` | {f:.0f} | {c:.0f} | {c / f:.2f}× | {p:.0f} | {p / f:.2f}× |")
+open(os.path.join(out, "fzf.md"), "w").write("\n".join(rows) + "\n")
+print("\n".join(rows))
+PY

@@ -1,0 +1,15 @@
+namespace PaperLsp.StdioBenchmark;
+
+/// <summary>One server start to measure: the command, the workspace, the cache folder and what to ask.</summary>
+internal sealed record StdioRunOptions(
+    string Label,
+    string Mode,
+    string ServerFileName,
+    IReadOnlyList<string> ServerArguments,
+    string WorkspaceFolder,
+    string CacheDirectory,
+    string? NotesPath,
+    int Requests,
+    int DiagnosticEdits,
+    SampleReferences Samples,
+    TimeSpan ReadyTimeout);

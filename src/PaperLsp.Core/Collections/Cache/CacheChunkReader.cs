@@ -1,0 +1,190 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace PaperLsp.Core.Collections.Cache;
+
+/// <summary>
+/// Reads what <see cref="CacheChunkWriter"/> wrote. Every length and pool index is checked against the data: a damaged
+/// chunk throws <see cref="InvalidDataException"/>, which the cache turns into a miss (and drops the entry).
+/// </summary>
+internal ref struct CacheChunkReader
+{
+    private readonly ReadOnlySpan<byte> _data;
+    private readonly List<string> _pool;
+    private int _position;
+
+    public CacheChunkReader(ReadOnlySpan<byte> data)
+    {
+        _data = data;
+        _pool = new List<string>(64);
+        _position = 0;
+    }
+
+    public readonly bool AtEnd => _position == _data.Length;
+
+    public ulong ReadVarint()
+    {
+        ulong value = 0;
+        for (var shift = 0; shift < 64; shift += 7)
+        {
+            if (_position >= _data.Length)
+            {
+                throw new InvalidDataException("Cache chunk ends inside a number.");
+            }
+
+            var b = _data[_position++];
+            value |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return value;
+            }
+        }
+
+        throw new InvalidDataException("Cache chunk has an overlong number.");
+    }
+
+    public int ReadInt()
+    {
+        var value = ReadVarint();
+        return value <= uint.MaxValue ? (int)(uint)value : throw new InvalidDataException("Cache chunk number out of range.");
+    }
+
+    public int ReadCount()
+    {
+        var count = ReadInt();
+        return count >= 0 && count <= _data.Length - _position
+            ? count
+            : throw new InvalidDataException("Cache chunk has an impossible item count.");
+    }
+
+    public string? ReadString()
+    {
+        var prefix = ReadVarint();
+        if (prefix == 0)
+        {
+            return null;
+        }
+
+        var length = prefix - 1;
+        if (length > (ulong)(_data.Length - _position))
+        {
+            throw new InvalidDataException("Cache chunk string runs past the end.");
+        }
+
+        var text = length == 0 ? string.Empty : Encoding.UTF8.GetString(_data.Slice(_position, (int)length));
+        _position += (int)length;
+        return text;
+    }
+
+    public string? ReadPooled()
+    {
+        var tag = ReadVarint();
+        switch (tag)
+        {
+            case 0:
+                return null;
+            case 1:
+                var text = ReadString() ?? throw new InvalidDataException("Cache chunk pooled string is null.");
+                _pool.Add(text);
+                return text;
+            default:
+                var index = tag - 2;
+                return index < (ulong)_pool.Count
+                    ? _pool[(int)index]
+                    : throw new InvalidDataException("Cache chunk refers to a string it has not defined.");
+        }
+    }
+
+    public Paper ReadPaper()
+    {
+        var key = ReadString() ?? throw new InvalidDataException("Cached paper without a key.");
+        var title = ReadString() ?? throw new InvalidDataException("Cached paper without a title.");
+        var authorCount = ReadCount();
+        var authors = authorCount == 0 ? [] : new string[authorCount];
+        for (var i = 0; i < authorCount; i++)
+        {
+            authors[i] = ReadPooled() ?? string.Empty;
+        }
+
+        var year = ReadPooled();
+        var venue = ReadPooled();
+        var abstractText = ReadString();
+        var doi = ReadString();
+        var url = ReadString();
+        var arxivId = ReadString();
+        var entryType = ReadPooled();
+        var keyIsGenerated = ReadVarint() != 0;
+        var source = ReadLocation();
+        var otherSources = ReadLocations();
+        var otherKeyCount = ReadCount();
+        var otherKeys = ImmutableArray<string>.Empty;
+        if (otherKeyCount > 0)
+        {
+            var builder = ImmutableArray.CreateBuilder<string>(otherKeyCount);
+            for (var i = 0; i < otherKeyCount; i++)
+            {
+                builder.Add(ReadString() ?? string.Empty);
+            }
+
+            otherKeys = builder.MoveToImmutable();
+        }
+
+        return new Paper
+        {
+            Key = key,
+            Title = title,
+            Authors = ImmutableCollectionsMarshal.AsImmutableArray(authors),
+            Year = year,
+            Venue = venue,
+            Abstract = abstractText,
+            Doi = doi,
+            Url = url,
+            ArxivId = arxivId,
+            EntryType = entryType,
+            KeyIsGenerated = keyIsGenerated,
+            Source = source,
+            OtherSources = otherSources,
+            OtherKeys = otherKeys,
+        };
+    }
+
+    public CollectionProblem ReadProblem()
+    {
+        var filePath = ReadPooled() ?? string.Empty;
+        var line = ReadInt();
+        var column = ReadInt();
+        var code = ReadPooled() ?? string.Empty;
+        var message = ReadString() ?? string.Empty;
+        var severity = ReadInt();
+        if (!Enum.IsDefined((ProblemSeverity)severity))
+        {
+            throw new InvalidDataException("Cached problem has an unknown severity.");
+        }
+
+        return new CollectionProblem(filePath, line, column, code, message, (ProblemSeverity)severity);
+    }
+
+    private SourceLocation ReadLocation()
+    {
+        var filePath = ReadPooled() ?? string.Empty;
+        return new SourceLocation(filePath, ReadInt());
+    }
+
+    private ImmutableArray<SourceLocation> ReadLocations()
+    {
+        var count = ReadCount();
+        if (count == 0)
+        {
+            return ImmutableArray<SourceLocation>.Empty;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<SourceLocation>(count);
+        for (var i = 0; i < count; i++)
+        {
+            builder.Add(ReadLocation());
+        }
+
+        return builder.MoveToImmutable();
+    }
+}

@@ -1,0 +1,125 @@
+using System.Buffers;
+using System.Text;
+
+namespace PaperLsp.Core.Collections.Cache;
+
+/// <summary>
+/// Writes the compact binary form of cached papers and problems: 7-bit varints, UTF-8 strings prefixed by length + 1
+/// (0 is null), and "pooled" strings for values that repeat within a chunk (years, venues, authors, entry types, file
+/// paths): a tag 0 = null, 1 = a new string follows, k + 2 = the k-th string seen before. <see cref="CacheChunkReader"/>
+/// is the mirror image.
+/// </summary>
+internal sealed class CacheChunkWriter
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
+    private readonly Dictionary<string, int> _pool = new(StringComparer.Ordinal);
+
+    public int Length => _buffer.WrittenCount;
+
+    public byte[] ToArray() => _buffer.WrittenSpan.ToArray();
+
+    public void WriteVarint(ulong value)
+    {
+        var span = _buffer.GetSpan(10);
+        var i = 0;
+        while (value >= 0x80)
+        {
+            span[i++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        span[i++] = (byte)value;
+        _buffer.Advance(i);
+    }
+
+    public void WriteInt(int value) => WriteVarint((ulong)(uint)value);
+
+    public void WriteString(string? value)
+    {
+        if (value is null)
+        {
+            WriteVarint(0);
+            return;
+        }
+
+        var byteCount = Encoding.UTF8.GetByteCount(value);
+        WriteVarint((ulong)byteCount + 1);
+        var written = Encoding.UTF8.GetBytes(value, _buffer.GetSpan(byteCount));
+        _buffer.Advance(written);
+    }
+
+    public void WritePooled(string? value)
+    {
+        if (value is null)
+        {
+            WriteVarint(0);
+        }
+        else if (_pool.TryGetValue(value, out var index))
+        {
+            WriteVarint((ulong)index + 2);
+        }
+        else
+        {
+            _pool[value] = _pool.Count;
+            WriteVarint(1);
+            WriteString(value);
+        }
+    }
+
+    public void WritePaper(Paper paper)
+    {
+        WriteString(paper.Key);
+        WriteString(paper.Title);
+        WriteInt(paper.Authors.IsDefault ? 0 : paper.Authors.Length);
+        if (!paper.Authors.IsDefault)
+        {
+            foreach (var author in paper.Authors)
+            {
+                WritePooled(author);
+            }
+        }
+
+        WritePooled(paper.Year);
+        WritePooled(paper.Venue);
+        WriteString(paper.Abstract);
+        WriteString(paper.Doi);
+        WriteString(paper.Url);
+        WriteString(paper.ArxivId);
+        WritePooled(paper.EntryType);
+        WriteVarint(paper.KeyIsGenerated ? 1UL : 0UL);
+        WriteLocation(paper.Source);
+        WriteInt(paper.OtherSources.IsDefault ? 0 : paper.OtherSources.Length);
+        if (!paper.OtherSources.IsDefault)
+        {
+            foreach (var location in paper.OtherSources)
+            {
+                WriteLocation(location);
+            }
+        }
+
+        WriteInt(paper.OtherKeys.IsDefault ? 0 : paper.OtherKeys.Length);
+        if (!paper.OtherKeys.IsDefault)
+        {
+            foreach (var key in paper.OtherKeys)
+            {
+                WriteString(key);
+            }
+        }
+    }
+
+    public void WriteProblem(CollectionProblem problem)
+    {
+        WritePooled(problem.FilePath);
+        WriteInt(problem.Line);
+        WriteInt(problem.Column);
+        WritePooled(problem.Code);
+        WriteString(problem.Message);
+        WriteInt((int)problem.Severity);
+    }
+
+    private void WriteLocation(SourceLocation location)
+    {
+        WritePooled(location.FilePath);
+        WriteInt(location.Line);
+    }
+}

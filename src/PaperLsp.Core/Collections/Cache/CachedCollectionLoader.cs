@@ -1,0 +1,219 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace PaperLsp.Core.Collections.Cache;
+
+/// <summary>
+/// Loads collection files through the on-disk cache: an unchanged file (same path, length, mtime and XxHash3 of the
+/// content) is read from the cache instead of being parsed; anything else is parsed with <see cref="CollectionLoader"/>
+/// and remembered, to be written by <see cref="PersistPending"/> once the caller has served the index (writes never
+/// delay readiness). The cache is an optimisation only: any failure (read-only folder, locked or damaged database) is
+/// logged and the file is parsed, never an error to the user. Thread-safe.
+/// </summary>
+public sealed class CachedCollectionLoader
+{
+    private readonly Func<string, CollectionLoadResult> _parse;
+    private readonly Action<string> _log;
+    private readonly ConcurrentDictionary<string, PendingWrite> _pending = new(StringComparer.Ordinal);
+    private readonly object _storeGate = new();
+    private readonly CollectionCacheSettings _settings;
+    private CollectionCacheStore? _store;
+    private bool _storeFailed;
+
+    public CachedCollectionLoader(CollectionCacheSettings settings, Action<string>? log = null, Func<string, CollectionLoadResult>? parse = null)
+    {
+        _settings = settings;
+        _log = log ?? (_ => { });
+        _parse = parse ?? CollectionLoader.Load;
+    }
+
+    /// <summary>A loader configured from the environment (PAPERLSP_CACHE, PAPERLSP_CACHE_DIR, XDG_CACHE_HOME).</summary>
+    public static CachedCollectionLoader FromEnvironment(Action<string>? log = null) =>
+        new(CollectionCacheSettings.FromEnvironment(), log);
+
+    public bool Enabled => _settings.Enabled;
+
+    /// <summary>Whether results are waiting for <see cref="PersistPending"/>.</summary>
+    public bool HasPendingWrites => !_pending.IsEmpty;
+
+    /// <summary>The collection as the file is now: from the cache when it holds this exact version, else parsed. Never throws.</summary>
+    public CollectionLoadResult Load(string path) => TryLoadCached(path) ?? ParseAndRemember(path);
+
+    /// <summary>The cached result when the cache holds this exact version of the file; null on a miss or any cache failure.</summary>
+    public CollectionLoadResult? TryLoadCached(string path)
+    {
+        if (!_settings.Enabled || CollectionFileStamp.ReadMetadata(path) is not { } metadata || Store() is not { } store)
+        {
+            return null;
+        }
+
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var entry = store.Find(path);
+            if (entry is null || entry.Stamp.Length != metadata.Length || entry.Stamp.LastWriteTicks != metadata.LastWriteTicks)
+            {
+                return null;
+            }
+
+            // The content hash is checked while the chunks decode (they need the other core anyway); a mismatch drops the work.
+            var hashing = Task.Run(() => CollectionFileStamp.HashContent(path));
+            CollectionLoadResult? result = null;
+            try
+            {
+                result = store.Read(entry);
+            }
+            catch (Exception e) when (IsDamage(e))
+            {
+                _log($"Collection cache entry for {Path.GetFileName(path)} is damaged ({Describe(e)}); parsing the file.");
+                TryRemove(store, path);
+            }
+
+            var hash = hashing.GetAwaiter().GetResult();
+            if (result is null || hash != entry.Stamp.ContentHash)
+            {
+                return null;
+            }
+
+            _log($"{Path.GetFileName(path)}: {result.Papers.Length:N0} papers from the cache in {watch.ElapsedMilliseconds} ms.");
+            return result;
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            if (e is SqliteException sqlite && CollectionCacheStore.IsDamaged(sqlite))
+            {
+                Rebuild(store, e);
+            }
+            else
+            {
+                _log($"Collection cache not readable ({e.Message}); parsing {Path.GetFileName(path)}.");
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Writes every result parsed since the last call to the cache, each in one transaction. Never throws.</summary>
+    public void PersistPending(CancellationToken cancellationToken = default)
+    {
+        foreach (var path in _pending.Keys.ToList())
+        {
+            if (cancellationToken.IsCancellationRequested || !_pending.TryRemove(path, out var pending) || Store() is not { } store)
+            {
+                continue;
+            }
+
+            // A file changed since it was parsed would be cached under the wrong stamp: skip it, the next load parses it again.
+            if (CollectionFileStamp.ReadMetadata(path) is not { } now || now.Length != pending.Stamp.Length || now.LastWriteTicks != pending.Stamp.LastWriteTicks)
+            {
+                continue;
+            }
+
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                store.Write(path, pending.Stamp, pending.Result, cancellationToken);
+                _log($"{Path.GetFileName(path)}: cached {pending.Result.Papers.Length:N0} papers in {watch.ElapsedMilliseconds} ms.");
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                if (e is SqliteException sqlite && CollectionCacheStore.IsDamaged(sqlite))
+                {
+                    Rebuild(store, e);
+                }
+                else
+                {
+                    _log($"Collection cache not written ({e.Message}); {Path.GetFileName(path)} will be parsed next time too.");
+                }
+            }
+        }
+    }
+
+    private CollectionLoadResult ParseAndRemember(string path)
+    {
+        if (!_settings.Enabled)
+        {
+            return _parse(path);
+        }
+
+        var before = CollectionFileStamp.ReadMetadata(path);
+        var hashing = Task.Run(() => CollectionFileStamp.HashContent(path));
+        var result = _parse(path);
+        var hash = hashing.GetAwaiter().GetResult();
+        var after = CollectionFileStamp.ReadMetadata(path);
+        if (before is { } b && after == before && hash is { } h)
+        {
+            _pending[path] = new PendingWrite(new CollectionFileStamp(b.Length, b.LastWriteTicks, h), result);
+        }
+
+        return result;
+    }
+
+    private CollectionCacheStore? Store()
+    {
+        lock (_storeGate)
+        {
+            if (_store is not null || _storeFailed)
+            {
+                return _store;
+            }
+
+            try
+            {
+                _store = CollectionCacheStore.Open(_settings.Directory, _log);
+            }
+            catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                _storeFailed = true;
+                _log($"Collection cache disabled for this session: cannot open {_settings.Directory} ({e.Message}).");
+            }
+
+            return _store;
+        }
+    }
+
+    private void Rebuild(CollectionCacheStore store, Exception cause)
+    {
+        lock (_storeGate)
+        {
+            _log($"Collection cache {store.DatabasePath} is damaged ({cause.Message}); rebuilding it.");
+            _store = null;
+            try
+            {
+                store.DeleteFiles();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _storeFailed = true;
+                _log($"Collection cache disabled for this session: cannot delete the damaged database ({e.Message}).");
+            }
+        }
+    }
+
+    private void TryRemove(CollectionCacheStore store, string path)
+    {
+        try
+        {
+            store.Remove(path);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or InvalidOperationException)
+        {
+            _log($"Could not drop the damaged cache entry ({e.Message}).");
+        }
+    }
+
+    private static bool IsDamage(Exception e) => e switch
+    {
+        InvalidDataException or OverflowException => true,
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.All(IsDamage),
+        _ => false,
+    };
+
+    private static string Describe(Exception e) =>
+        e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0].Message : e.Message;
+}

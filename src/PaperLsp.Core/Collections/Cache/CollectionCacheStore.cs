@@ -1,0 +1,357 @@
+using System.Collections.Immutable;
+using System.IO.Hashing;
+using Microsoft.Data.Sqlite;
+
+namespace PaperLsp.Core.Collections.Cache;
+
+/// <summary>
+/// The SQLite file behind the collection cache. One row per collection file (path, length, mtime, content hash, the
+/// problems) and its papers in chunks of <see cref="PapersPerChunk"/>, each a BLOB in the compact binary form of
+/// <see cref="CacheChunkWriter"/> with its own XxHash3, read back with one sequential scan and decoded in parallel.
+/// <para>
+/// Trust: the file name and PRAGMA user_version carry <see cref="FormatVersion"/> (a mismatch drops everything); a file
+/// that is not a database or is corrupt is deleted and recreated; a chunk whose hash does not match, or that does not
+/// decode, turns the lookup into a miss. WAL mode and a busy timeout let several servers share the file; a write is one
+/// transaction. Callers catch <see cref="SqliteException"/>/<see cref="IOException"/> and fall back to parsing.
+/// </para>
+/// </summary>
+internal sealed class CollectionCacheStore
+{
+    /// <summary>Bump when the binary form of papers or the schema changes.</summary>
+    public const int FormatVersion = 1;
+
+    public const int PapersPerChunk = 4096;
+
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
+
+    private readonly string _connectionString;
+
+    private CollectionCacheStore(string databasePath)
+    {
+        DatabasePath = databasePath;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Pooling = false,
+            DefaultTimeout = 2,
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Opens (creating or rebuilding as needed) the cache database in <paramref name="directory"/>.</summary>
+    public static CollectionCacheStore Open(string directory, Action<string> log)
+    {
+        Directory.CreateDirectory(directory);
+        var store = new CollectionCacheStore(Path.Combine(directory, $"collections-v{FormatVersion}.db"));
+        try
+        {
+            store.EnsureSchema();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase)
+        {
+            log($"Collection cache {store.DatabasePath} is damaged ({e.Message}); rebuilding it.");
+            store.DeleteFiles();
+            store.EnsureSchema();
+        }
+
+        return store;
+    }
+
+    public static bool IsDamaged(SqliteException e) => e.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase;
+
+    public CachedCollectionEntry? Find(string path)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, length, mtime, hash, paper_count, chunk_count FROM collection WHERE path = $path";
+        command.Parameters.AddWithValue("$path", path);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var stamp = new CollectionFileStamp(reader.GetInt64(1), reader.GetInt64(2), unchecked((ulong)reader.GetInt64(3)));
+        return new CachedCollectionEntry(reader.GetInt64(0), path, stamp, reader.GetInt32(4), reader.GetInt32(5));
+    }
+
+    /// <summary>The cached result of <paramref name="entry"/>; throws <see cref="InvalidDataException"/> when any part is damaged.</summary>
+    public CollectionLoadResult Read(CachedCollectionEntry entry, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var problems = ReadProblems(connection, transaction, entry);
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT ordinal, paper_count, hash, data FROM chunk WHERE collection_id = $id ORDER BY ordinal";
+        command.Parameters.AddWithValue("$id", entry.Id);
+        using var reader = command.ExecuteReader();
+
+        var chunks = new Paper[entry.ChunkCount][];
+        var decoding = new List<Task>(entry.ChunkCount);
+        using var slots = new SemaphoreSlim(Environment.ProcessorCount + 1);
+        var seen = 0;
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var ordinal = reader.GetInt32(0);
+            var paperCount = reader.GetInt32(1);
+            var hash = unchecked((ulong)reader.GetInt64(2));
+            if (ordinal != seen || ordinal >= chunks.Length || paperCount < 0 || paperCount > PapersPerChunk)
+            {
+                throw new InvalidDataException("Cache chunks are missing or out of order.");
+            }
+
+            seen++;
+            // One copy out of SQLite (GetBytes would copy twice: into the reader's row cache, then into the buffer).
+            var data = reader.GetFieldValue<byte[]>(3);
+            slots.Wait(cancellationToken);
+            decoding.Add(Task.Run(() =>
+            {
+                try
+                {
+                    chunks[ordinal] = DecodeChunk(data, hash, paperCount);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }, cancellationToken));
+        }
+
+        Task.WaitAll(decoding, cancellationToken);
+        if (seen != entry.ChunkCount)
+        {
+            throw new InvalidDataException("Cache chunks are missing.");
+        }
+
+        var papers = ImmutableArray.CreateBuilder<Paper>(entry.PaperCount);
+        foreach (var chunk in chunks)
+        {
+            papers.AddRange(chunk);
+        }
+
+        if (papers.Count != entry.PaperCount)
+        {
+            throw new InvalidDataException("Cache paper count does not match.");
+        }
+
+        return new CollectionLoadResult(entry.Path, papers.MoveToImmutable(), problems);
+    }
+
+    /// <summary>Replaces whatever is cached for the file with <paramref name="result"/>, in one transaction.</summary>
+    public void Write(string path, CollectionFileStamp stamp, CollectionLoadResult result, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        Delete(connection, transaction, path);
+
+        var problems = new CacheChunkWriter();
+        problems.WriteInt(result.Problems.Length);
+        foreach (var problem in result.Problems)
+        {
+            problems.WriteProblem(problem);
+        }
+
+        var problemBytes = problems.ToArray();
+        var chunkCount = (result.Papers.Length + PapersPerChunk - 1) / PapersPerChunk;
+        long id;
+        using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO collection (path, length, mtime, hash, paper_count, chunk_count, problems, problems_hash, written_at)
+                VALUES ($path, $length, $mtime, $hash, $papers, $chunks, $problems, $problemsHash, $now);
+                SELECT last_insert_rowid();
+                """;
+            insert.Parameters.AddWithValue("$path", path);
+            insert.Parameters.AddWithValue("$length", stamp.Length);
+            insert.Parameters.AddWithValue("$mtime", stamp.LastWriteTicks);
+            insert.Parameters.AddWithValue("$hash", unchecked((long)stamp.ContentHash));
+            insert.Parameters.AddWithValue("$papers", result.Papers.Length);
+            insert.Parameters.AddWithValue("$chunks", chunkCount);
+            insert.Parameters.AddWithValue("$problems", problemBytes);
+            insert.Parameters.AddWithValue("$problemsHash", unchecked((long)XxHash3.HashToUInt64(problemBytes)));
+            insert.Parameters.AddWithValue("$now", DateTime.UtcNow.Ticks);
+            id = (long)insert.ExecuteScalar()!;
+        }
+
+        using var chunkInsert = connection.CreateCommand();
+        chunkInsert.Transaction = transaction;
+        chunkInsert.CommandText = "INSERT INTO chunk (collection_id, ordinal, paper_count, hash, data) VALUES ($id, $ordinal, $count, $hash, $data)";
+        var idParameter = chunkInsert.Parameters.Add("$id", SqliteType.Integer);
+        var ordinalParameter = chunkInsert.Parameters.Add("$ordinal", SqliteType.Integer);
+        var countParameter = chunkInsert.Parameters.Add("$count", SqliteType.Integer);
+        var hashParameter = chunkInsert.Parameters.Add("$hash", SqliteType.Integer);
+        var dataParameter = chunkInsert.Parameters.Add("$data", SqliteType.Blob);
+        idParameter.Value = id;
+        for (var ordinal = 0; ordinal < chunkCount; ordinal++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var writer = new CacheChunkWriter();
+            var start = ordinal * PapersPerChunk;
+            var end = Math.Min(result.Papers.Length, start + PapersPerChunk);
+            for (var i = start; i < end; i++)
+            {
+                writer.WritePaper(result.Papers[i]);
+            }
+
+            var data = writer.ToArray();
+            ordinalParameter.Value = ordinal;
+            countParameter.Value = end - start;
+            hashParameter.Value = unchecked((long)XxHash3.HashToUInt64(data));
+            dataParameter.Value = data;
+            chunkInsert.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    public void Remove(string path)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        Delete(connection, transaction, path);
+        transaction.Commit();
+    }
+
+    /// <summary>Deletes the database and its WAL files (after damage); other processes keep their open handles.</summary>
+    public void DeleteFiles()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+        {
+            File.Delete(DatabasePath + suffix);
+        }
+    }
+
+    private static Paper[] DecodeChunk(ReadOnlySpan<byte> data, ulong expectedHash, int paperCount)
+    {
+        if (XxHash3.HashToUInt64(data) != expectedHash)
+        {
+            throw new InvalidDataException("Cache chunk checksum does not match.");
+        }
+
+        var reader = new CacheChunkReader(data);
+        var papers = new Paper[paperCount];
+        for (var i = 0; i < paperCount; i++)
+        {
+            papers[i] = reader.ReadPaper();
+        }
+
+        return reader.AtEnd ? papers : throw new InvalidDataException("Cache chunk has trailing data.");
+    }
+
+    private static ImmutableArray<CollectionProblem> ReadProblems(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT problems, problems_hash FROM collection WHERE id = $id";
+        command.Parameters.AddWithValue("$id", entry.Id);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            throw new InvalidDataException("Cache entry vanished.");
+        }
+
+        var bytes = reader.GetFieldValue<byte[]>(0);
+        if (XxHash3.HashToUInt64(bytes) != unchecked((ulong)reader.GetInt64(1)))
+        {
+            throw new InvalidDataException("Cached problems checksum does not match.");
+        }
+
+        var problemReader = new CacheChunkReader(bytes);
+        var count = problemReader.ReadCount();
+        var problems = ImmutableArray.CreateBuilder<CollectionProblem>(count);
+        for (var i = 0; i < count; i++)
+        {
+            problems.Add(problemReader.ReadProblem());
+        }
+
+        return problemReader.AtEnd ? problems.MoveToImmutable() : throw new InvalidDataException("Cached problems have trailing data.");
+    }
+
+    private static void Delete(SqliteConnection connection, SqliteTransaction transaction, string path)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            DELETE FROM chunk WHERE collection_id IN (SELECT id FROM collection WHERE path = $path);
+            DELETE FROM collection WHERE path = $path;
+            """;
+        command.Parameters.AddWithValue("$path", path);
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 2000; PRAGMA synchronous = NORMAL;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    private static long UserVersion(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var version = connection.CreateCommand();
+        version.Transaction = transaction;
+        version.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt64(version.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private void EnsureSchema()
+    {
+        using var connection = Connect();
+        using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteNonQuery();
+        }
+
+        // The usual case reads the version without taking the write lock (another server may be writing for seconds).
+        if (UserVersion(connection, null) == FormatVersion)
+        {
+            return;
+        }
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        if (UserVersion(connection, transaction) == FormatVersion)
+        {
+            transaction.Commit();
+            return;
+        }
+
+        using var create = connection.CreateCommand();
+        create.Transaction = transaction;
+        create.CommandText = $"""
+            DROP TABLE IF EXISTS chunk;
+            DROP TABLE IF EXISTS collection;
+            CREATE TABLE collection (
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE,
+                length INTEGER NOT NULL,
+                mtime INTEGER NOT NULL,
+                hash INTEGER NOT NULL,
+                paper_count INTEGER NOT NULL,
+                chunk_count INTEGER NOT NULL,
+                problems BLOB NOT NULL,
+                problems_hash INTEGER NOT NULL,
+                written_at INTEGER NOT NULL);
+            CREATE TABLE chunk (
+                collection_id INTEGER NOT NULL,
+                ordinal INTEGER NOT NULL,
+                paper_count INTEGER NOT NULL,
+                hash INTEGER NOT NULL,
+                data BLOB NOT NULL);
+            CREATE UNIQUE INDEX chunk_order ON chunk (collection_id, ordinal);
+            PRAGMA user_version = {FormatVersion};
+            """;
+        create.ExecuteNonQuery();
+        transaction.Commit();
+    }
+}

@@ -1,0 +1,246 @@
+using Microsoft.Data.Sqlite;
+using PaperLsp.Core.Collections.Cache;
+
+namespace PaperLsp.Core.Tests.Cache;
+
+public sealed class CachedCollectionLoaderTests
+{
+    [Theory]
+    [InlineData("biblatex-examples.bib")]
+    [InlineData("hf-multitask-transformers.txt")]
+    public void A_hit_after_a_miss_returns_the_same_papers_and_problems_without_parsing(string corpusFile)
+    {
+        using var fixture = new CacheFixture(corpusFile);
+        var parsed = fixture.Warm();
+        Assert.Equal(1, fixture.Parses);
+        Assert.NotEmpty(parsed.Papers);
+
+        var cached = fixture.NewLoader().Load(fixture.CollectionPath);
+
+        Assert.Equal(1, fixture.Parses);
+        Assert.Equal(PaperText.Of(parsed), PaperText.Of(cached));
+    }
+
+    [Fact]
+    public void Nothing_is_written_before_PersistPending()
+    {
+        using var fixture = new CacheFixture();
+        fixture.NewLoader().Load(fixture.CollectionPath);
+
+        Assert.Null(fixture.NewLoader().TryLoadCached(fixture.CollectionPath));
+    }
+
+    [Fact]
+    public void A_file_with_another_length_misses()
+    {
+        using var fixture = new CacheFixture();
+        fixture.Warm();
+        File.AppendAllText(fixture.CollectionPath, "\n@misc{added, title = {An added paper}}\n");
+
+        var result = fixture.NewLoader().Load(fixture.CollectionPath);
+
+        Assert.Equal(2, fixture.Parses);
+        Assert.Contains(result.Papers, p => p.Key == "added");
+    }
+
+    [Fact]
+    public void A_file_with_another_mtime_misses()
+    {
+        using var fixture = new CacheFixture();
+        fixture.Warm();
+        File.SetLastWriteTimeUtc(fixture.CollectionPath, File.GetLastWriteTimeUtc(fixture.CollectionPath).AddSeconds(-10));
+
+        Assert.Null(fixture.NewLoader().TryLoadCached(fixture.CollectionPath));
+    }
+
+    [Fact]
+    public void Changed_content_with_the_same_length_and_mtime_misses()
+    {
+        using var fixture = new CacheFixture();
+        var original = fixture.Warm();
+        var time = File.GetLastWriteTimeUtc(fixture.CollectionPath);
+        var firstKey = original.Papers[0].Key;
+        var renamed = firstKey.ToUpperInvariant();
+        Assert.NotEqual(firstKey, renamed);
+        var text = File.ReadAllText(fixture.CollectionPath);
+        var at = text.IndexOf("{" + firstKey + ",", StringComparison.Ordinal);
+        File.WriteAllText(fixture.CollectionPath, string.Concat(text.AsSpan(0, at + 1), renamed, text.AsSpan(at + 1 + firstKey.Length)));
+        File.SetLastWriteTimeUtc(fixture.CollectionPath, time);
+
+        var result = fixture.NewLoader().Load(fixture.CollectionPath);
+
+        Assert.Equal(2, fixture.Parses);
+        Assert.Equal(renamed, result.Papers[0].Key);
+    }
+
+    [Fact]
+    public void A_garbage_database_file_is_rebuilt_and_never_trusted()
+    {
+        using var fixture = new CacheFixture();
+        var parsed = fixture.Warm();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "-wal", "-shm" })
+        {
+            File.Delete(fixture.DatabasePath + suffix);
+        }
+
+        File.WriteAllBytes(fixture.DatabasePath, Enumerable.Range(0, 100_000).Select(i => (byte)(i * 7919)).ToArray());
+
+        var afterGarbage = fixture.NewLoader();
+        var reparsed = afterGarbage.Load(fixture.CollectionPath);
+        afterGarbage.PersistPending();
+        var cached = fixture.NewLoader().TryLoadCached(fixture.CollectionPath);
+
+        Assert.Equal(2, fixture.Parses);
+        Assert.Equal(PaperText.Of(parsed), PaperText.Of(reparsed));
+        Assert.NotNull(cached);
+        Assert.Equal(PaperText.Of(parsed), PaperText.Of(cached));
+        Assert.Contains(fixture.Log, line => line.Contains("damaged", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_truncated_database_file_is_rebuilt()
+    {
+        using var fixture = new CacheFixture();
+        fixture.Warm();
+        Checkpoint(fixture.DatabasePath);
+        using (var stream = new FileStream(fixture.DatabasePath, FileMode.Open))
+        {
+            stream.SetLength(stream.Length / 2);
+        }
+
+        var result = fixture.NewLoader().Load(fixture.CollectionPath);
+
+        Assert.Equal(2, fixture.Parses);
+        Assert.NotEmpty(result.Papers);
+    }
+
+    [Fact]
+    public void A_chunk_with_a_flipped_byte_is_a_miss_and_is_dropped()
+    {
+        using var fixture = new CacheFixture();
+        fixture.Warm();
+        Execute(fixture.DatabasePath, "UPDATE chunk SET data = CAST(replace(CAST(data AS TEXT), 'a', 'b') AS BLOB)");
+
+        var loader = fixture.NewLoader();
+        Assert.Null(loader.TryLoadCached(fixture.CollectionPath));
+        Assert.Equal(0L, Scalar(fixture.DatabasePath, "SELECT count(*) FROM collection"));
+        Assert.Contains(fixture.Log, line => line.Contains("checksum", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_database_of_another_format_version_is_emptied()
+    {
+        using var fixture = new CacheFixture();
+        fixture.Warm();
+        Execute(fixture.DatabasePath, "PRAGMA user_version = 999");
+
+        Assert.Null(fixture.NewLoader().TryLoadCached(fixture.CollectionPath));
+        Assert.Equal((long)CollectionCacheStore.FormatVersion, Scalar(fixture.DatabasePath, "PRAGMA user_version"));
+    }
+
+    [Fact]
+    public void A_disabled_cache_parses_every_time_and_writes_nothing()
+    {
+        using var fixture = new CacheFixture();
+        var first = fixture.NewLoader(CollectionCacheSettings.Disabled);
+        var result = first.Load(fixture.CollectionPath);
+        first.PersistPending();
+        fixture.NewLoader(CollectionCacheSettings.Disabled).Load(fixture.CollectionPath);
+
+        Assert.NotEmpty(result.Papers);
+        Assert.Equal(2, fixture.Parses);
+        Assert.False(Directory.Exists(fixture.Settings.Directory));
+    }
+
+    [Fact]
+    public void A_cache_folder_that_cannot_be_created_falls_back_to_parsing_with_a_log_line()
+    {
+        using var fixture = new CacheFixture();
+        var blocked = new CollectionCacheSettings(true, Path.Combine(fixture.CollectionPath, "cache"));
+        var loader = fixture.NewLoader(blocked);
+
+        var result = loader.Load(fixture.CollectionPath);
+        loader.PersistPending();
+
+        Assert.NotEmpty(result.Papers);
+        Assert.Contains(fixture.Log, line => line.Contains("cache disabled", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_locked_database_falls_back_to_parsing()
+    {
+        using var fixture = new CacheFixture();
+        fixture.Warm();
+        using var holder = new SqliteConnection($"Data Source={fixture.DatabasePath};Pooling=False");
+        holder.Open();
+        Execute(holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE collection SET written_at = 0;");
+
+        var result = fixture.NewLoader().Load(fixture.CollectionPath);
+
+        Assert.Equal(2, fixture.Parses);
+        Assert.NotEmpty(result.Papers);
+        Assert.Contains(fixture.Log, line => line.Contains("locked", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Loaders_writing_and_reading_one_cache_at_the_same_time_leave_it_consistent()
+    {
+        using var fixture = new CacheFixture();
+        var expected = PaperText.Of(fixture.NewLoader(CollectionCacheSettings.Disabled).Load(fixture.CollectionPath));
+
+        // Separate loaders have separate connections, as separate server processes do; SQLite locks the file for both.
+        var results = Enumerable.Range(0, 6).AsParallel().WithDegreeOfParallelism(6).Select(_ =>
+        {
+            var loader = new CachedCollectionLoader(fixture.Settings, _ => { });
+            var loaded = new List<List<string>>();
+            for (var round = 0; round < 4; round++)
+            {
+                loaded.Add(PaperText.Of(loader.Load(fixture.CollectionPath)));
+                loader.PersistPending();
+            }
+
+            return loaded;
+        }).SelectMany(r => r).ToList();
+
+        Assert.All(results, result => Assert.Equal(expected, result));
+        var cached = new CachedCollectionLoader(fixture.Settings).TryLoadCached(fixture.CollectionPath);
+        Assert.NotNull(cached);
+        Assert.Equal(expected, PaperText.Of(cached));
+        Assert.Equal("ok", ScalarText(fixture.DatabasePath, "PRAGMA integrity_check"));
+    }
+
+    private static string ScalarText(string database, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string)command.ExecuteScalar()!;
+    }
+
+    private static void Checkpoint(string database) => Execute(database, "PRAGMA wal_checkpoint(TRUNCATE)");
+
+    private static void Execute(string database, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        Execute(connection, sql);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(string database, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+}
