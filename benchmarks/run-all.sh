@@ -48,21 +48,19 @@ if [ "${SKIP_BDN:-0}" != 1 ]; then
 fi
 
 # ---------------------------------------------------------------------------------------------------------------------
-# stdio benchmark: the built server on a generated collection, as an editor talks to it.
-# Measures time to initialize, time until completion finds a known title ("nystromformer" -> xiong2021nystromformer),
-# completion and hover latency p50/p95/p99 over 200 requests, and peak RSS. Needs the server (src/PaperLsp.Server);
-# the driver is to be written with it (tests/PaperLsp.Benchmarks `stdio` verb or a script), so this section only runs
-# when the driver exists.
+# stdio benchmark: the built server (Release) on each generated collection, as an editor talks to it: time to initialize,
+# until completion finds a known title, completion and hover p50/p95/p99 over 200 requests, a 10,000-line notes file's
+# change -> diagnostics, peak RSS; cold (empty cache) then cached. See benchmarks/stdio/Program.cs.
 # ---------------------------------------------------------------------------------------------------------------------
 if [ "${SKIP_STDIO:-0}" != 1 ]; then
   echo "== stdio benchmark"
-  if "$BENCH" stdio --help >/dev/null 2>&1; then
-    for n in $SIZES; do
-      "$BENCH" stdio --collection "$DATA/synthetic-$n.bib" --requests 200 --label "stdio-$n" --results "$OUT/stdio.tsv"
-    done
-  else
-    echo "   skipped: no stdio driver yet (needs the server)"
-  fi
+  dotnet build "$ROOT/src/PaperLsp" -c Release -warnaserror -v quiet -nologo
+  dotnet build "$ROOT/benchmarks/stdio" -c Release -warnaserror -v quiet -nologo
+  for n in $SIZES; do
+    ( cd "$ROOT" && dotnet benchmarks/stdio/bin/Release/net10.0/PaperLsp.StdioBenchmark.dll \
+        --collection "$DATA/synthetic-$n.bib" --notes "$DATA/synthetic-$n-notes.pnotes" --requests 200 \
+        --label "stdio-$n" --results "$OUT/stdio.jsonl" --markdown "$OUT/stdio.md" )
+  done
 fi
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -70,26 +68,7 @@ fi
 # ---------------------------------------------------------------------------------------------------------------------
 if [ "${SKIP_FZF:-0}" != 1 ]; then
   echo "== paperlsp search vs fzf --filter"
-  command -v fzf >/dev/null && command -v hyperfine >/dev/null || sudo_apt="apt-get install -y fzf hyperfine"
-  if [ -n "${sudo_apt:-}" ]; then
-    echo "   installing fzf and hyperfine: $sudo_apt"
-    apt-get install -y fzf hyperfine >/dev/null 2>&1 || echo "   could not install fzf/hyperfine"
-  fi
-  PAPERLSP="$ROOT/src/PaperLsp/bin/Release/net10.0/paperlsp"
-  [ -x "$PAPERLSP" ] || PAPERLSP="$ROOT/src/PaperLsp/bin/Release/net10.0/PaperLsp"
-  if [ -x "$PAPERLSP" ] && "$PAPERLSP" search --help >/dev/null 2>&1 && command -v hyperfine >/dev/null; then
-    for n in $SIZES; do
-      titles="$DATA/synthetic-$n.titles"
-      [ -f "$titles" ] || awk 'NR % 2 == 1' "$DATA/synthetic-$n.txt" > "$titles"   # the listing alternates title, abstract
-      for q in nystromformer attention "graph neural" a; do
-        hyperfine --warmup 1 --runs 10 --export-json "$OUT/fzf-$n-${q// /_}.json" \
-          -n "paperlsp search" "$PAPERLSP search --limit 100 '$q' '$DATA/synthetic-$n.txt' > /dev/null" \
-          -n "fzf --filter" "fzf --filter '$q' < '$titles' | head -100 > /dev/null"
-      done
-    done
-  else
-    echo "   skipped: needs the CLI's search command (src/PaperLsp) and hyperfine"
-  fi
+  DATA="$DATA" SIZES="$SIZES" bash "$ROOT/benchmarks/fzf/run.sh"
 fi
 
 echo "== plots (docs/images)"

@@ -28,4 +28,10 @@ internal sealed record CommandRun(int ExitCode, string Output, string Error)
     }
 
     private static readonly object WorkingDirectoryLock = new();
+
+    /// <summary>The command keeps a collection cache in the user's cache folder; tests keep theirs in a folder of their own.</summary>
+    static CommandRun()
+    {
+        Environment.SetEnvironmentVariable("PAPERLSP_CACHE_DIR", Directory.CreateTempSubdirectory("paperlsp-test-cache-").FullName);
+    }
 }
