@@ -217,11 +217,14 @@ try {
 
     await check('"Insert paper reference…" searches the server and inserts [[Title]]', async () => {
       const expected = `[[${scenario.title}]]`;
-      const count = async () => (await editorLines()).filter(l => l.trim() === expected).length;
+      // Counted with the end of the file in view (only the lines in view are in the DOM), after the view has settled.
+      const count = async () => {
+        await page.keyboard.press('Control+End');
+        await page.waitForTimeout(400);
+        return (await editorLines()).filter(l => l.trim() === expected).length;
+      };
       await page.mouse.move(5, 5);
       await editor.locator('.view-lines').click();
-      await page.keyboard.press('Control+End');
-      // Counted at the end of the file: only the lines in view are in the DOM.
       const before = await count();
       await page.keyboard.press('Enter');
       await page.keyboard.press('F1');
