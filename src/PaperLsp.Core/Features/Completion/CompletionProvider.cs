@@ -19,6 +19,14 @@ public static partial class CompletionProvider
 {
     public const int DefaultLimit = 100;
 
+    /// <summary>
+    /// Lists of papers are always incomplete, cut at the limit or not: the ranking is the server's fuzzy search, and an
+    /// editor that filters a list it holds applies its own matcher (VS Code's allows gaps anywhere, so `nystromf` would
+    /// keep titles whose letters are merely scattered). Incomplete lists make the editor ask again at every keystroke.
+    /// Field values (status, tags, names) are short complete lists, which the editor may filter itself.
+    /// </summary>
+    private const bool RankedByTheServer = true;
+
     public static CompletionResult? Complete(WorkspaceSnapshot snapshot, string path, int offset, int limit = DefaultLimit, CancellationToken cancellationToken = default)
     {
         var document = snapshot.GetDocument(path);
@@ -84,11 +92,11 @@ public static partial class CompletionProvider
             }
         }
 
-        var hits = snapshot.Papers.Search(typed, limit + 1, cancellationToken);
+        var hits = snapshot.Papers.Search(typed, limit, cancellationToken);
         var items = hits.Take(limit)
             .Select((hit, rank) => TitleCandidate(hit.Paper, typed, hit.Paper.Title + closing, rank))
             .ToImmutableArray();
-        return new CompletionResult(TextSpan.FromBounds(start, end), items, hits.Count > limit);
+        return new CompletionResult(TextSpan.FromBounds(start, end), items, RankedByTheServer);
     }
 
     private static CompletionResult? KeyContext(WorkspaceSnapshot snapshot, string before, string after, int offset, int limit, CancellationToken cancellationToken)
@@ -119,11 +127,11 @@ public static partial class CompletionProvider
             end = offset + KeyCharacters().Match(after).Length;
         }
 
-        var hits = snapshot.Papers.Search(query, limit + 1, cancellationToken);
+        var hits = snapshot.Papers.Search(query, limit, cancellationToken);
         var items = hits.Take(limit)
             .Select((hit, rank) => KeyCandidate(hit.Paper, query, braced ? hit.Paper.Key + "}" : KeyText(hit.Paper.Key), rank))
             .ToImmutableArray();
-        return new CompletionResult(TextSpan.FromBounds(start, end), items, hits.Count > limit);
+        return new CompletionResult(TextSpan.FromBounds(start, end), items, RankedByTheServer);
     }
 
     private static CompletionResult? HeaderContext(WorkspaceSnapshot snapshot, string before, TextSpan line, int offset, int limit, CancellationToken cancellationToken)
@@ -136,7 +144,7 @@ public static partial class CompletionProvider
 
         var typed = match.Groups["rest"].Value;
         var start = offset - typed.Length;
-        var hits = snapshot.Papers.Search(typed, limit + 1, cancellationToken);
+        var hits = snapshot.Papers.Search(typed, limit, cancellationToken);
         var items = ImmutableArray.CreateBuilder<CompletionCandidate>();
         var rank = 0;
         foreach (var hit in hits.Take(limit))
@@ -145,7 +153,7 @@ public static partial class CompletionProvider
             items.Add(KeyCandidate(hit.Paper, typed, "@" + KeyText(hit.Paper.Key), rank++) with { Label = "@" + hit.Paper.Key });
         }
 
-        return new CompletionResult(TextSpan.FromBounds(start, line.End), items.ToImmutable(), hits.Count > limit);
+        return new CompletionResult(TextSpan.FromBounds(start, line.End), items.ToImmutable(), RankedByTheServer);
     }
 
     private static CompletionResult? FieldContext(WorkspaceSnapshot snapshot, NotesDocument document, string before, TextSpan line, int offset, int limit, CancellationToken cancellationToken)
@@ -198,11 +206,11 @@ public static partial class CompletionProvider
             {
                 var item = value[(value.LastIndexOf(',') + 1)..];
                 var typed = item.TrimStart();
-                var hits = snapshot.Papers.Search(typed, limit + 1, cancellationToken);
+                var hits = snapshot.Papers.Search(typed, limit, cancellationToken);
                 var items = hits.Take(limit)
                     .Select((hit, rank) => TitleCandidate(hit.Paper, typed, "[[" + hit.Paper.Title + "]]", rank))
                     .ToImmutableArray();
-                return new CompletionResult(TextSpan.FromBounds(offset - typed.Length, offset), items, hits.Count > limit);
+                return new CompletionResult(TextSpan.FromBounds(offset - typed.Length, offset), items, RankedByTheServer);
             }
 
             default:
