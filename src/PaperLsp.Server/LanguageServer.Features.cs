@@ -160,7 +160,7 @@ internal sealed partial class LanguageServer
         }
         else if (Path.GetFileName(path).Equals(ConfigurationLoader.FileName, StringComparison.OrdinalIgnoreCase) ||
                  _reloader.IsCollection(path) ||
-                 (!_reloader.HasConfiguredCollections && CollectionDiscovery.IsCollectionFile(path) && IsUnderFolder(path)))
+                 (!_reloader.HasConfiguredCollections && CollectionDiscovery.IsDefaultCollection(path) && IsUnderFolder(path)))
         {
             _reloader.Schedule(path);
         }

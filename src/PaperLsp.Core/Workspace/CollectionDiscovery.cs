@@ -38,12 +38,10 @@ public static class CollectionDiscovery
         return found.Distinct(StringComparer.Ordinal).ToImmutableArray();
     }
 
-    /// <summary>Whether a path names a collection file by its extension.</summary>
-    public static bool IsCollectionFile(string path) =>
+    /// <summary>Whether a file is one the default discovery (no collections configured) picks: *.bib or *.csl.json.</summary>
+    public static bool IsDefaultCollection(string path) =>
         path.EndsWith(".bib", StringComparison.OrdinalIgnoreCase)
-        || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-        || path.EndsWith(".ris", StringComparison.OrdinalIgnoreCase)
-        || path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
+        || path.EndsWith(".csl.json", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsGlob(string pattern) => pattern.IndexOfAny(['*', '?', '[']) >= 0;
 

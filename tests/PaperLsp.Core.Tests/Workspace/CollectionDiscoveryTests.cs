@@ -59,12 +59,13 @@ public sealed class CollectionDiscoveryTests : IDisposable
         """);
 
     [Fact]
-    public void Collection_files_by_extension()
+    public void The_default_discovery_picks_bib_and_csl_json_files_only()
     {
-        Assert.True(CollectionDiscovery.IsCollectionFile("/x/refs.BIB"));
-        Assert.True(CollectionDiscovery.IsCollectionFile("/x/a.csl.json"));
-        Assert.True(CollectionDiscovery.IsCollectionFile("/x/a.ris"));
-        Assert.False(CollectionDiscovery.IsCollectionFile("/x/notes.pnotes"));
+        Assert.True(CollectionDiscovery.IsDefaultCollection("/x/refs.BIB"));
+        Assert.True(CollectionDiscovery.IsDefaultCollection("/x/a.csl.json"));
+        Assert.False(CollectionDiscovery.IsDefaultCollection("/x/a.ris"));
+        Assert.False(CollectionDiscovery.IsDefaultCollection("/x/package.json"));
+        Assert.False(CollectionDiscovery.IsDefaultCollection("/x/notes.pnotes"));
     }
 
     public void Dispose() => _root.Delete(recursive: true);
