@@ -148,7 +148,7 @@ internal sealed partial class LanguageServer
             return;
         }
 
-        if (NotesFiles.IsNotesFile(path))
+        if (NotesDiscovery.IsNotesFile(path))
         {
             if (_state.OpenUris.ContainsKey(path))
             {

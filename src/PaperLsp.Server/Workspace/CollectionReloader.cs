@@ -156,7 +156,7 @@ public sealed class CollectionReloader : IDisposable
 
     private void ScanNotes()
     {
-        var found = _state.Folders.SelectMany(NotesFiles.Find).Distinct(FileUri.PathComparer).ToList();
+        var found = _state.Folders.SelectMany(NotesDiscovery.Find).Distinct(FileUri.PathComparer).ToList();
         var documents = found.Select(NotesFiles.TryRead).Where(d => d is not null).ToList();
         _state.Mutate(snapshot =>
         {

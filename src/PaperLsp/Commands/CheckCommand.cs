@@ -22,7 +22,7 @@ public static class CheckCommand
             {
                 var workspace = CommandWorkspace.Open(Path.GetDirectoryName(group.First().FullPath)!, collections);
                 var snapshot = WorkspaceSnapshot.Empty.WithConfiguration(workspace.Configuration).WithPapers(workspace.Papers);
-                foreach (var notes in FindNotes(workspace.Root).Concat(group.Select(g => g.FullPath)).Distinct(StringComparer.Ordinal))
+                foreach (var notes in NotesDiscovery.Find(workspace.Root).Concat(group.Select(g => g.FullPath)).Distinct(StringComparer.Ordinal))
                 {
                     snapshot = snapshot.WithDocument(NotesDocument.Create(notes, ReadNotes(notes), null, false));
                 }
@@ -63,7 +63,7 @@ public static class CheckCommand
             var full = Path.GetFullPath(path);
             if (Directory.Exists(full))
             {
-                files.AddRange(FindNotes(full).Select(f => (Path.Join(path, Path.GetRelativePath(full, f)), f)));
+                files.AddRange(NotesDiscovery.Find(full).Select(f => (Path.Join(path, Path.GetRelativePath(full, f)), f)));
             }
             else
             {
@@ -72,14 +72,6 @@ public static class CheckCommand
         }
 
         return files.DistinctBy(f => f.Item2).ToList();
-    }
-
-    private static IEnumerable<string> FindNotes(string directory)
-    {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
-        return Directory.EnumerateFiles(directory, "*.pnotes", options)
-            .Where(f => !Path.GetRelativePath(directory, f).Split(Path.DirectorySeparatorChar).Any(part => CollectionDiscovery.SkippedDirectories.Contains(part)))
-            .Order(StringComparer.Ordinal);
     }
 
     private static SourceText ReadNotes(string path)
