@@ -79,11 +79,27 @@ public sealed class PaperSearchIndex
             _text[at++] = FieldSeparator;
             at = Append(year, at);
             _records[i] = new PaperRecord(start, paper.FoldedTitle.Length, keys[i].Length, paper.FoldedAuthors.Length, year.Length);
-            _masks[i] = CharacterMask(_text.AsSpan(start, at - start));
+            var titleMask = CharacterMask(paper.FoldedTitle);
+            var authorsMask = CharacterMask(paper.FoldedAuthors);
+            _masks[i] = titleMask | authorsMask | CharacterMask(keys[i]) | CharacterMask(year);
+            _fieldMasks[2 * i] = titleMask;
+            _fieldMasks[(2 * i) + 1] = authorsMask;
             (_pairs[2 * i], _pairs[(2 * i) + 1]) = CharacterPairFilter.Of(_text.AsSpan(start, at - start));
-            _fieldMasks[2 * i] = CharacterMask(paper.FoldedTitle);
-            _fieldMasks[(2 * i) + 1] = CharacterMask(paper.FoldedAuthors);
         }
+    }
+
+    /// <summary>The index of a collection's papers, given their normalized titles (same order).</summary>
+    public static PaperSearchIndex ForPapers(IReadOnlyList<Collections.Paper> papers, IReadOnlyList<string> normalizedTitles)
+    {
+        var foldedNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fields = new SearchableFields[papers.Count];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var paper = papers[i];
+            fields[i] = new SearchableFields(normalizedTitles[i], TitleNormalizer.FoldJoined(paper.Authors.AsSpan(), foldedNames), paper.Key, paper.Year);
+        }
+
+        return new PaperSearchIndex(fields);
     }
 
     public int Count => _records.Length;
