@@ -88,6 +88,95 @@ public sealed class PaperSearchIndex
         }
     }
 
+    private PaperSearchIndex(char[] text, PaperRecord[] records, ulong[] masks, ulong[] fieldMasks, ulong[] pairs)
+    {
+        _text = text;
+        _records = records;
+        _masks = masks;
+        _fieldMasks = fieldMasks;
+        _pairs = pairs;
+    }
+
+    /// <summary>
+    /// The first bytes of <see cref="WriteTo"/>'s form, then its layout version: change the version whenever the arrays
+    /// or what fills them (folding, masks, <see cref="CharacterPairFilter"/>) change, so an old form is not read.
+    /// </summary>
+    private const ulong SerializedMagic = 0x31_58_45_44_4E_49_53_50; // "PSINDEX1"
+
+    private const int SerializedVersion = 1;
+
+    /// <summary>
+    /// Writes the built index (its arrays as they are in memory, in this machine's byte order) so that a cache can give
+    /// it back with <see cref="ReadFrom"/> instead of folding every paper again at start. Same papers, same order: the
+    /// caller keys the stored form by its collection.
+    /// </summary>
+    public void WriteTo(Stream stream)
+    {
+        Span<byte> header = stackalloc byte[24];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(header, SerializedMagic);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header[8..], SerializedVersion);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header[12..], _records.Length);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(header[16..], _text.Length);
+        stream.Write(header);
+        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_text.AsSpan()));
+        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_records.AsSpan()));
+        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_masks.AsSpan()));
+        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_fieldMasks.AsSpan()));
+        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_pairs.AsSpan()));
+    }
+
+    /// <summary>
+    /// Reads what <see cref="WriteTo"/> wrote; null when the stream holds something else (another version, another byte
+    /// order, a truncated or inconsistent file): the caller then builds the index again.
+    /// </summary>
+    public static PaperSearchIndex? ReadFrom(Stream stream)
+    {
+        try
+        {
+            Span<byte> header = stackalloc byte[24];
+            stream.ReadExactly(header);
+            if (System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(header) != SerializedMagic
+                || System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(header[8..]) != SerializedVersion
+                || !BitConverter.IsLittleEndian)
+            {
+                return null;
+            }
+
+            var count = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
+            var length = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
+            if (count < 0 || length < 0 || length > Array.MaxLength)
+            {
+                return null;
+            }
+
+            var text = new char[length];
+            var records = new PaperRecord[count];
+            var masks = new ulong[count];
+            var fieldMasks = new ulong[2 * count];
+            var pairs = new ulong[2 * count];
+            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
+            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(records.AsSpan()));
+            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(masks.AsSpan()));
+            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(fieldMasks.AsSpan()));
+            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(pairs.AsSpan()));
+            foreach (var record in records)
+            {
+                // Every span the search takes must lie inside the text.
+                if (record.Start < 0 || record.TitleLength < 0 || record.KeyLength < 0 || record.AuthorsLength < 0 || record.YearLength < 0
+                    || (long)record.Start + record.TitleLength + record.KeyLength + record.AuthorsLength + record.YearLength + 3 > length)
+                {
+                    return null;
+                }
+            }
+
+            return new PaperSearchIndex(text, records, masks, fieldMasks, pairs);
+        }
+        catch (EndOfStreamException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The index of a collection's papers, given their normalized titles (same order).</summary>
     public static PaperSearchIndex ForPapers(IReadOnlyList<Collections.Paper> papers, IReadOnlyList<string> normalizedTitles)
     {

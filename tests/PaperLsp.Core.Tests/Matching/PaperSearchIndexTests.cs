@@ -101,6 +101,43 @@ public class PaperSearchIndexTests
     }
 
     [Fact]
+    public void The_written_form_reads_back_to_an_index_that_ranks_the_same()
+    {
+        var papers = Collection(300, 9);
+        var built = new PaperSearchIndex(papers);
+        using var stream = new MemoryStream();
+        built.WriteTo(stream);
+        stream.Position = 0;
+
+        var read = PaperSearchIndex.ReadFrom(stream);
+
+        Assert.NotNull(read);
+        Assert.Equal(built.Count, read.Count);
+        foreach (var query in Queries)
+        {
+            Assert.Equal(ReferenceRanking.Search(papers, query, 100), read.Search(query, 100));
+        }
+    }
+
+    [Fact]
+    public void A_truncated_or_foreign_form_reads_as_nothing()
+    {
+        using var stream = new MemoryStream();
+        new PaperSearchIndex(Collection(50, 10)).WriteTo(stream);
+        var bytes = stream.ToArray();
+
+        Assert.Null(PaperSearchIndex.ReadFrom(new MemoryStream(bytes[..(bytes.Length - 1)])));
+        Assert.Null(PaperSearchIndex.ReadFrom(new MemoryStream(bytes[..10])));
+        Assert.Null(PaperSearchIndex.ReadFrom(new MemoryStream(System.Text.Encoding.UTF8.GetBytes("@article{a, title={b}}"))));
+        var otherVersion = bytes.ToArray();
+        otherVersion[8]++;
+        Assert.Null(PaperSearchIndex.ReadFrom(new MemoryStream(otherVersion)));
+        var outOfBounds = bytes.ToArray();
+        BitConverter.TryWriteBytes(outOfBounds.AsSpan(16), 3L);
+        Assert.Null(PaperSearchIndex.ReadFrom(new MemoryStream(outOfBounds)));
+    }
+
+    [Fact]
     public void Best_first_with_ties_in_collection_order()
     {
         var papers = new[]
