@@ -395,14 +395,20 @@ public sealed class PaperSearchIndex
             ? (title.Length == query.Folded.Length ? 1500 : 500)
             : 0;
         var lengthPenalty = Math.Min(title.Length / 4, 60);
+
+        // Which words are substrings of some field: one search of the record per word the tier allows.
+        Span<bool> isSubstring = words.Length <= 64 ? stackalloc bool[words.Length] : new bool[words.Length];
+        for (var w = 0; w < words.Length; w++)
+        {
+            isSubstring[w] = allAreSubstrings || (SearchQuery.MayBeSubstring(tier, w) && all.IndexOf(words[w], StringComparison.Ordinal) >= 0);
+        }
+
         if (mustBeat != int.MinValue)
         {
             var bound = startBonus - lengthPenalty;
             for (var w = 0; w < words.Length; w++)
             {
-                bound += allAreSubstrings || (SearchQuery.MayBeSubstring(tier, w) && all.IndexOf(words[w], StringComparison.Ordinal) >= 0)
-                    ? SearchQuery.WholeWordScore(words[w])
-                    : FuzzyScorer.Substring - 1;
+                bound += isSubstring[w] ? SearchQuery.WholeWordScore(words[w]) : FuzzyScorer.Substring - 1;
             }
 
             // Strictly below: a paper of a later tier that ties the worst kept hit may come earlier and win the tie.
@@ -415,20 +421,19 @@ public sealed class PaperSearchIndex
         var key = all.Slice(record.KeyStart, record.KeyLength);
         var authors = all.Slice(record.AuthorsStart, record.AuthorsLength);
         var year = all.Slice(record.YearStart, record.YearLength);
-        // Words that are certainly no substring first: they are the ones that fail, and a paper fails at its first
-        // word that matches nowhere. The sum does not depend on the order.
+        // Words that are no substring first, longest first: only they can fail (a substring always scores), and a
+        // paper fails at its first word that matches nowhere. The sum does not depend on the order.
         var total = 0;
         for (var pass = allAreSubstrings ? 1 : 0; pass < 2; pass++)
         {
-            for (var w = 0; w < words.Length; w++)
+            foreach (var w in query.LongestFirst)
             {
-                var possible = allAreSubstrings || SearchQuery.MayBeSubstring(tier, w);
-                if (possible != (pass == 1))
+                if (isSubstring[w] != (pass == 1))
                 {
                     continue;
                 }
 
-                var score = WordScore(words[w], query.WordMasks[w], possible, title, key, authors, year, _fieldMasks[2 * id], _fieldMasks[(2 * id) + 1]);
+                var score = WordScore(words[w], query.WordMasks[w], isSubstring[w], title, key, authors, year, _fieldMasks[2 * id], _fieldMasks[(2 * id) + 1]);
                 if (score == 0)
                 {
                     return 0;
@@ -443,13 +448,14 @@ public sealed class PaperSearchIndex
     }
 
     /// <summary>
-    /// The best score of one word over the fields, 0 when it matches none. A field without every letter of the word is
+    /// The best score of one word over the fields, 0 when it matches none. <paramref name="isSubstring"/>: whether it is
+    /// a substring of some field (when not, only its subsequence is scored). A field without every letter of the word is
     /// skipped: the word can be neither a substring nor a subsequence of it.
     /// </summary>
     private static int WordScore(
         string word,
         ulong wordMask,
-        bool maybeSubstring,
+        bool isSubstring,
         ReadOnlySpan<char> title,
         ReadOnlySpan<char> key,
         ReadOnlySpan<char> authors,
@@ -459,7 +465,7 @@ public sealed class PaperSearchIndex
     {
         var inTitle = (titleMask & wordMask) == wordMask;
         var inAuthors = (authorsMask & wordMask) == wordMask;
-        if (!maybeSubstring)
+        if (!isSubstring)
         {
             // Not a substring of any field (nor the year): what Score would find after its substring search.
             var subsequence = inTitle ? FuzzyScorer.NotSubstring(word, title) : 0;

@@ -26,6 +26,7 @@ internal sealed class SearchQuery
         Words = folded.Split(' ');
         Mask = PaperSearchIndex.CharacterMask(folded);
         WordMasks = Array.ConvertAll(Words, word => PaperSearchIndex.CharacterMask(word));
+        LongestFirst = Enumerable.Range(0, Words.Length).OrderByDescending(w => Words[w].Length).ToArray();
         var tracked = Math.Min(Words.Length, TrackedWords);
         AllWords = (1 << tracked) - 1;
         _pairsLow = new ulong[tracked];
@@ -59,6 +60,9 @@ internal sealed class SearchQuery
 
     /// <summary>The <see cref="PaperSearchIndex.CharacterMask"/> of each word.</summary>
     public ulong[] WordMasks { get; }
+
+    /// <summary>The positions of the words, longest first: a long word is the likeliest to match nowhere.</summary>
+    public int[] LongestFirst { get; }
 
     /// <summary>The tier of papers where every tracked word may be a substring.</summary>
     public int AllWords { get; }
