@@ -251,6 +251,9 @@ public sealed class PaperSearchIndex
         return Remember(prepared, best.ToSortedList(), limit);
     }
 
+    /// <summary>Drops the remembered matches, so that the next search scans the collection (benchmarks repeating a query).</summary>
+    internal void ForgetLastMatches() => _lastComplete = null;
+
     /// <summary>
     /// Keeps the hits as the complete matches of the query when they are fewer than the limit: no slice was full, so no
     /// paper was skipped by a bound and every match is among them. One entry, replaced by each search that qualifies:
@@ -283,6 +286,7 @@ public sealed class PaperSearchIndex
         {
             var all = query.AllWords;
             var seen = new bool[Unverified + 1];
+            var scored = 0;
             for (var i = from; i < to; i++)
             {
                 if ((_masks[i] & query.Mask) != query.Mask)
@@ -330,7 +334,6 @@ public sealed class PaperSearchIndex
                     return;
                 }
 
-
                 var possible = tier == Unverified ? all : tier;
                 var span = tiers.AsSpan(0, to - from);
                 var at = 0;
@@ -345,7 +348,7 @@ public sealed class PaperSearchIndex
                     at += next;
                     var id = from + at;
                     at++;
-                    if ((id & 0x3FF) == 0 && cancellationToken.IsCancellationRequested)
+                    if ((++scored & 0x3FF) == 0 && cancellationToken.IsCancellationRequested)
                     {
                         return;
                     }
