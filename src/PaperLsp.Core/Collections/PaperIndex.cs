@@ -45,8 +45,7 @@ public sealed class PaperIndex
         _keysIgnoringCase = new Lazy<Dictionary<string, string[]>>(
             () => _byKey.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase));
-        _search = new Lazy<PaperSearchIndex>(() => new PaperSearchIndex(
-            Papers.Select((p, i) => new SearchableFields(NormalizedTitles[i], TitleNormalizer.Fold(string.Join(' ', p.Authors)), p.Key, p.Year)).ToArray()));
+        _search = new Lazy<PaperSearchIndex>(() => PaperSearchIndex.ForPapers(Papers, NormalizedTitles));
         _suggester = new Lazy<TitleSuggester>(() => new TitleSuggester(NormalizedTitles));
     }
 

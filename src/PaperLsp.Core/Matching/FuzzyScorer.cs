@@ -53,6 +53,10 @@ public static class FuzzyScorer
         return best > 0 ? best : Subsequence(word, field);
     }
 
+    /// <summary>The score of a word known not to be a substring of the field: <see cref="Score"/> without its substring search.</summary>
+    internal static int NotSubstring(ReadOnlySpan<char> word, ReadOnlySpan<char> field) =>
+        word.IsEmpty || field.Length < word.Length ? 0 : Subsequence(word, field);
+
     /// <summary>
     /// fzf v1: find the first greedy match, then walk back from its end to the shortest window, then score it. A window
     /// much wider than the word (its letters scattered over several words, as "nystromf" is over "SpectFormer: Frequency

@@ -8,12 +8,21 @@ namespace PaperLsp.Core.Matching;
 /// <para>
 /// Speed: the folded fields of all papers live in one char array (title, key, authors, year, separated by U+0001), not in
 /// four strings per paper, so a million papers are one object for the GC and a scan walks memory in order. A paper is
-/// rejected first by a 64-bit mask of the characters it contains (one AND). Papers where every query word is a substring
-/// of some field are scored first; the rest (some word only a subsequence, worth at most 399) are skipped as a whole
-/// when the heap is already full of better hits, which is the usual case. Within a pass, once the heap is full, a paper
-/// is rejected by an upper bound of its score before the expensive subsequence scoring. The bounds never underestimate,
-/// so the result is exactly that of scoring every paper (tests compare with that). Large collections are
-/// scanned in one slice per core and the slices' heaps merged (top-k under a total order does not depend on the split).
+/// rejected first by a 64-bit mask of the characters it contains (one AND), then sorted by a 128-bit filter of its
+/// character pairs (<see cref="CharacterPairFilter"/>): which query words may be substrings of it. Papers where every word
+/// is a substring are scored at once; the others wait in tiers by the words that may be substrings, and the tiers are
+/// scored best bound first (a word that is no substring scores at most a subsequence's 399) until the heap holds better
+/// hits than the next tier could reach, which is the usual case. Within a tier, once the heap is full, a paper is rejected
+/// by an upper bound of its score before the expensive subsequence scoring, and a field that lacks a letter of a word is
+/// not searched for it. The bounds never underestimate, so the result is exactly that of scoring every paper (tests
+/// compare with that). Large collections are scanned in one slice per core and the slices' heaps merged (top-k under a
+/// total order does not depend on the split).
+/// </para>
+/// <para>
+/// Typing: completion searches once per keystroke, each query extending the one before. When a search keeps fewer hits
+/// than its limit, those are all the papers the query matches (<see cref="CompleteMatches"/>), and the next query that
+/// extends it scores only them: a query with few matches (a typo, a rare combination of words) costs a full scan once,
+/// not at every keystroke.
 /// </para>
 /// </summary>
 public sealed class PaperSearchIndex
@@ -27,11 +36,25 @@ public sealed class PaperSearchIndex
     private readonly PaperRecord[] _records;
     private readonly ulong[] _masks;
 
+    /// <summary>Two ulongs per paper: the <see cref="CharacterMask"/> of its title, then of its authors.</summary>
+    private readonly ulong[] _fieldMasks;
+
+    /// <summary>Two ulongs per paper: its <see cref="CharacterPairFilter"/>.</summary>
+    private readonly ulong[] _pairs;
+
+    /// <summary>The last search whose matches are all known (see <see cref="Remember"/>); the index is immutable, so they stay true.</summary>
+    private volatile CompleteMatches? _lastComplete;
+
+    private const byte Rejected = 0xFF;
+    private const int Unverified = SearchQuery.Unverified;
+
     public PaperSearchIndex(IReadOnlyList<SearchableFields> papers)
     {
         var count = papers.Count;
         _records = new PaperRecord[count];
         _masks = new ulong[count];
+        _pairs = new ulong[2 * count];
+        _fieldMasks = new ulong[2 * count];
         var keys = new string[count];
         long length = 0;
         for (var i = 0; i < count; i++)
@@ -56,8 +79,116 @@ public sealed class PaperSearchIndex
             _text[at++] = FieldSeparator;
             at = Append(year, at);
             _records[i] = new PaperRecord(start, paper.FoldedTitle.Length, keys[i].Length, paper.FoldedAuthors.Length, year.Length);
-            _masks[i] = CharacterMask(_text.AsSpan(start, at - start));
+            var titleMask = CharacterMask(paper.FoldedTitle);
+            var authorsMask = CharacterMask(paper.FoldedAuthors);
+            _masks[i] = titleMask | authorsMask | CharacterMask(keys[i]) | CharacterMask(year);
+            _fieldMasks[2 * i] = titleMask;
+            _fieldMasks[(2 * i) + 1] = authorsMask;
+            (_pairs[2 * i], _pairs[(2 * i) + 1]) = CharacterPairFilter.Of(_text.AsSpan(start, at - start));
         }
+    }
+
+    private PaperSearchIndex(char[] text, PaperRecord[] records, ulong[] masks, ulong[] fieldMasks, ulong[] pairs)
+    {
+        _text = text;
+        _records = records;
+        _masks = masks;
+        _fieldMasks = fieldMasks;
+        _pairs = pairs;
+    }
+
+    /// <summary>
+    /// The first bytes of <see cref="WriteTo"/>'s form, then its layout version: change the version whenever the arrays
+    /// or what fills them (folding, masks, <see cref="CharacterPairFilter"/>) change, so an old form is not read.
+    /// </summary>
+    private const ulong SerializedMagic = 0x31_58_45_44_4E_49_53_50; // "PSINDEX1"
+
+    private const int SerializedVersion = 1;
+
+    /// <summary>
+    /// Writes the built index (its arrays as they are in memory, in this machine's byte order) so that a cache can give
+    /// it back with <see cref="ReadFrom"/> instead of folding every paper again at start. Same papers, same order: the
+    /// caller keys the stored form by its collection.
+    /// </summary>
+    public void WriteTo(Stream stream)
+    {
+        Span<byte> header = stackalloc byte[24];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(header, SerializedMagic);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header[8..], SerializedVersion);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header[12..], _records.Length);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(header[16..], _text.Length);
+        stream.Write(header);
+        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_text.AsSpan()));
+        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_records.AsSpan()));
+        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_masks.AsSpan()));
+        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_fieldMasks.AsSpan()));
+        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_pairs.AsSpan()));
+    }
+
+    /// <summary>
+    /// Reads what <see cref="WriteTo"/> wrote; null when the stream holds something else (another version, another byte
+    /// order, a truncated or inconsistent file): the caller then builds the index again.
+    /// </summary>
+    public static PaperSearchIndex? ReadFrom(Stream stream)
+    {
+        try
+        {
+            Span<byte> header = stackalloc byte[24];
+            stream.ReadExactly(header);
+            if (System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(header) != SerializedMagic
+                || System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(header[8..]) != SerializedVersion
+                || !BitConverter.IsLittleEndian)
+            {
+                return null;
+            }
+
+            var count = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
+            var length = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
+            if (count < 0 || length < 0 || length > Array.MaxLength)
+            {
+                return null;
+            }
+
+            var text = new char[length];
+            var records = new PaperRecord[count];
+            var masks = new ulong[count];
+            var fieldMasks = new ulong[2 * count];
+            var pairs = new ulong[2 * count];
+            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
+            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(records.AsSpan()));
+            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(masks.AsSpan()));
+            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(fieldMasks.AsSpan()));
+            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(pairs.AsSpan()));
+            foreach (var record in records)
+            {
+                // Every span the search takes must lie inside the text.
+                if (record.Start < 0 || record.TitleLength < 0 || record.KeyLength < 0 || record.AuthorsLength < 0 || record.YearLength < 0
+                    || (long)record.Start + record.TitleLength + record.KeyLength + record.AuthorsLength + record.YearLength + 3 > length)
+                {
+                    return null;
+                }
+            }
+
+            return new PaperSearchIndex(text, records, masks, fieldMasks, pairs);
+        }
+        catch (EndOfStreamException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The index of a collection's papers, given their normalized titles (same order).</summary>
+    public static PaperSearchIndex ForPapers(IReadOnlyList<Collections.Paper> papers, IReadOnlyList<string> normalizedTitles)
+    {
+        var foldedNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fields = new SearchableFields[papers.Count];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var paper = papers[i];
+            fields[i] = new SearchableFields(normalizedTitles[i], TitleNormalizer.FoldJoined(paper.Authors.AsSpan(), foldedNames), paper.Key, paper.Year);
+        }
+
+        return new PaperSearchIndex(fields);
     }
 
     public int Count => _records.Length;
@@ -75,22 +206,37 @@ public sealed class PaperSearchIndex
             return Enumerable.Range(0, Math.Min(limit, Count)).Select(i => new SearchHit(i, 0)).ToArray();
         }
 
-        var words = folded.Split(' ');
-        var queryMask = CharacterMask(folded);
+        var prepared = new SearchQuery(folded);
+        var previous = _lastComplete;
+        if (previous is not null && previous.Narrows(prepared))
+        {
+            var narrowed = new TopHits(limit);
+            foreach (var id in previous.PaperIds)
+            {
+                var score = ScorePaper(id, prepared, SearchQuery.AllTiers, allAreSubstrings: false, int.MinValue);
+                if (score > 0)
+                {
+                    narrowed.Offer(id, score);
+                }
+            }
+
+            return Remember(prepared, narrowed.ToSortedList(), limit);
+        }
+
         var slices = Count >= ParallelThreshold ? Math.Max(1, Math.Min(Environment.ProcessorCount, 8)) : 1;
         if (slices == 1)
         {
             var only = new TopHits(limit);
-            Scan(0, Count, folded, words, queryMask, only, cancellationToken);
+            Scan(0, Count, prepared, only, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
-            return only.ToSortedList();
+            return Remember(prepared, only.ToSortedList(), limit);
         }
 
         var heaps = new TopHits[slices];
         Parallel.For(0, slices, slice =>
         {
             heaps[slice] = new TopHits(limit);
-            Scan((int)((long)Count * slice / slices), (int)((long)Count * (slice + 1) / slices), folded, words, queryMask, heaps[slice], cancellationToken);
+            Scan((int)((long)Count * slice / slices), (int)((long)Count * (slice + 1) / slices), prepared, heaps[slice], cancellationToken);
         });
         cancellationToken.ThrowIfCancellationRequested();
         var best = new TopHits(limit);
@@ -102,29 +248,50 @@ public sealed class PaperSearchIndex
             }
         }
 
-        return best.ToSortedList();
+        return Remember(prepared, best.ToSortedList(), limit);
+    }
+
+    /// <summary>Drops the remembered matches, so that the next search scans the collection (benchmarks repeating a query).</summary>
+    internal void ForgetLastMatches() => _lastComplete = null;
+
+    /// <summary>
+    /// Keeps the hits as the complete matches of the query when they are fewer than the limit: no slice was full, so no
+    /// paper was skipped by a bound and every match is among them. One entry, replaced by each search that qualifies:
+    /// completion asks once per keystroke, each query extending the last.
+    /// </summary>
+    private SearchHit[] Remember(SearchQuery query, SearchHit[] hits, int limit)
+    {
+        if (hits.Length < limit)
+        {
+            var ids = Array.ConvertAll(hits, hit => hit.PaperId);
+            Array.Sort(ids);
+            _lastComplete = new CompleteMatches(query.Folded, query.Words, ids);
+        }
+
+        return hits;
     }
 
     /// <summary>
-    /// Scores papers [from, to) into <paramref name="best"/>; stops early (without throwing) when cancelled. Two passes:
-    /// first the papers where every word is a substring of some field (one vectorized search per word), which is where
-    /// the best hits of a typical query are; then the others (some word only a subsequence), skipped as a whole when
-    /// none of them could beat the worst hit kept.
+    /// Scores papers [from, to) into <paramref name="best"/>; stops early (without throwing) when cancelled. First the
+    /// papers where every word is a substring of some field (where the best hits of a typical query are), scored at
+    /// once; every other paper is put in a tier by the words that may be substrings of it (from its pair filter). The
+    /// tiers are then scored best bound first, and the scan stops at the first tier whose bound cannot beat the worst
+    /// hit kept: a query with a typo or a rare combination of words scores the papers that match all but one word, not
+    /// the whole collection.
     /// </summary>
-    private void Scan(int from, int to, string folded, string[] words, ulong queryMask, TopHits best, CancellationToken cancellationToken)
+    private void Scan(int from, int to, SearchQuery query, TopHits best, CancellationToken cancellationToken)
     {
-        for (var pass = 0; pass < 2; pass++)
+        var tiers = System.Buffers.ArrayPool<byte>.Shared.Rent(to - from);
+        try
         {
-            var substringPass = pass == 0;
-            if (!substringPass && best.IsFull && best.WorstScore > BestWithoutAllSubstrings(words))
-            {
-                return;
-            }
-
+            var all = query.AllWords;
+            var seen = new bool[Unverified + 1];
+            var scored = 0;
             for (var i = from; i < to; i++)
             {
-                if ((_masks[i] & queryMask) != queryMask)
+                if ((_masks[i] & query.Mask) != query.Mask)
                 {
+                    tiers[i - from] = Rejected;
                     continue;
                 }
 
@@ -133,17 +300,70 @@ public sealed class PaperSearchIndex
                     return;
                 }
 
-                if (AllWordsAreSubstrings(i, words) != substringPass)
+                var tier = query.PossibleSubstrings(_pairs[2 * i], _pairs[(2 * i) + 1]);
+                if (tier == all)
+                {
+                    if (AllWordsAreSubstrings(i, query.Words))
+                    {
+                        tiers[i - from] = Rejected;
+                        var score = ScorePaper(i, query, all, allAreSubstrings: true, best.IsFull ? best.WorstScore : int.MinValue);
+                        if (score > 0)
+                        {
+                            best.Offer(i, score);
+                        }
+
+                        continue;
+                    }
+
+                    tier = Unverified;
+                }
+
+                tiers[i - from] = (byte)tier;
+                seen[tier] = true;
+            }
+
+            foreach (var (tier, bound) in query.TiersBestFirst)
+            {
+                if (!seen[tier])
                 {
                     continue;
                 }
 
-                var score = ScorePaper(i, folded, words, best.IsFull ? best.WorstScore : int.MinValue);
-                if (score > 0)
+                if (best.IsFull && best.WorstScore > bound)
                 {
-                    best.Offer(i, score);
+                    return;
+                }
+
+                var possible = tier == Unverified ? all : tier;
+                var span = tiers.AsSpan(0, to - from);
+                var at = 0;
+                while (true)
+                {
+                    var next = span[at..].IndexOf((byte)tier);
+                    if (next < 0)
+                    {
+                        break;
+                    }
+
+                    at += next;
+                    var id = from + at;
+                    at++;
+                    if ((++scored & 0x3FF) == 0 && cancellationToken.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
+                    var score = ScorePaper(id, query, possible, allAreSubstrings: false, best.IsFull ? best.WorstScore : int.MinValue);
+                    if (score > 0)
+                    {
+                        best.Offer(id, score);
+                    }
                 }
             }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(tiers);
         }
     }
 
@@ -163,45 +383,38 @@ public sealed class PaperSearchIndex
     }
 
     /// <summary>
-    /// The most a paper can score when some word is not a substring of any of its fields: that word at most a
-    /// subsequence's 399, the others at most a whole word, no title-start bonus (the title would contain every word).
+    /// The score of one paper for a query, 0 when some word matches nowhere or when the paper cannot score above
+    /// <paramref name="mustBeat"/> (int.MinValue: no such limit). <paramref name="tier"/> says which words may be
+    /// substrings (the others are certainly not, so only their subsequence is scored); <paramref name="allAreSubstrings"/>
+    /// that every word was found.
     /// </summary>
-    private static int BestWithoutAllSubstrings(string[] words)
-    {
-        var sum = 0;
-        var largestLoss = 0;
-        foreach (var word in words)
-        {
-            var wholeWord = FuzzyScorer.WholeWord + word.Length * 4;
-            sum += wholeWord;
-            largestLoss = Math.Max(largestLoss, wholeWord - (FuzzyScorer.Substring - 1));
-        }
-
-        return Math.Max(1, sum - largestLoss);
-    }
-
-    /// <summary>
-    /// The score of one paper for a folded query, 0 when some word matches nowhere or when the paper cannot score above
-    /// <paramref name="mustBeat"/> (int.MinValue: no such limit).
-    /// </summary>
-    private int ScorePaper(int id, string folded, string[] words, int mustBeat)
+    private int ScorePaper(int id, SearchQuery query, int tier, bool allAreSubstrings, int mustBeat)
     {
         var record = _records[id];
         var all = _text.AsSpan(record.Start, record.Length);
         var title = all[..record.TitleLength];
-        var startBonus = title.StartsWith(folded, StringComparison.Ordinal) ? (title.Length == folded.Length ? 1500 : 500) : 0;
+        var words = query.Words;
+        var startBonus = title.StartsWith(query.Folded, StringComparison.Ordinal)
+            ? (title.Length == query.Folded.Length ? 1500 : 500)
+            : 0;
         var lengthPenalty = Math.Min(title.Length / 4, 60);
+
+        // Which words are substrings of some field: one search of the record per word the tier allows.
+        Span<bool> isSubstring = words.Length <= 64 ? stackalloc bool[words.Length] : new bool[words.Length];
+        for (var w = 0; w < words.Length; w++)
+        {
+            isSubstring[w] = allAreSubstrings || (SearchQuery.MayBeSubstring(tier, w) && all.IndexOf(words[w], StringComparison.Ordinal) >= 0);
+        }
+
         if (mustBeat != int.MinValue)
         {
             var bound = startBonus - lengthPenalty;
-            foreach (var word in words)
+            for (var w = 0; w < words.Length; w++)
             {
-                bound += all.IndexOf(word, StringComparison.Ordinal) >= 0
-                    ? FuzzyScorer.WholeWord + word.Length * 4
-                    : FuzzyScorer.Substring - 1;
+                bound += isSubstring[w] ? SearchQuery.WholeWordScore(words[w]) : FuzzyScorer.Substring - 1;
             }
 
-            // Strictly below: a paper of the second pass that ties the worst kept hit may come earlier and win the tie.
+            // Strictly below: a paper of a later tier that ties the worst kept hit may come earlier and win the tie.
             if (Math.Max(1, bound) < mustBeat)
             {
                 return 0;
@@ -211,30 +424,74 @@ public sealed class PaperSearchIndex
         var key = all.Slice(record.KeyStart, record.KeyLength);
         var authors = all.Slice(record.AuthorsStart, record.AuthorsLength);
         var year = all.Slice(record.YearStart, record.YearLength);
+        // Words that are no substring first, longest first: only they can fail (a substring always scores), and a
+        // paper fails at its first word that matches nowhere. The sum does not depend on the order.
         var total = 0;
-        foreach (var word in words)
+        for (var pass = allAreSubstrings ? 1 : 0; pass < 2; pass++)
         {
-            var score = FuzzyScorer.Score(word, title);
-            if (score < FuzzyScorer.WholeWord)
+            foreach (var w in query.LongestFirst)
             {
-                score = Math.Max(score, FuzzyScorer.Score(word, key) * 9 / 10);
-                score = Math.Max(score, FuzzyScorer.Score(word, authors) * 8 / 10);
-                if (year.SequenceEqual(word))
+                if (isSubstring[w] != (pass == 1))
                 {
-                    score = Math.Max(score, FuzzyScorer.WholeWord * 6 / 10);
+                    continue;
                 }
-            }
 
-            if (score == 0)
-            {
-                return 0;
-            }
+                var score = WordScore(words[w], query.WordMasks[w], isSubstring[w], title, key, authors, year, _fieldMasks[2 * id], _fieldMasks[(2 * id) + 1]);
+                if (score == 0)
+                {
+                    return 0;
+                }
 
-            total += score;
+                total += score;
+            }
         }
 
         // Among equal matches, shorter titles are the more specific answer (as fzf prefers shorter lines).
         return Math.Max(1, total + startBonus - lengthPenalty);
+    }
+
+    /// <summary>
+    /// The best score of one word over the fields, 0 when it matches none. <paramref name="isSubstring"/>: whether it is
+    /// a substring of some field (when not, only its subsequence is scored). A field without every letter of the word is
+    /// skipped: the word can be neither a substring nor a subsequence of it.
+    /// </summary>
+    private static int WordScore(
+        string word,
+        ulong wordMask,
+        bool isSubstring,
+        ReadOnlySpan<char> title,
+        ReadOnlySpan<char> key,
+        ReadOnlySpan<char> authors,
+        ReadOnlySpan<char> year,
+        ulong titleMask,
+        ulong authorsMask)
+    {
+        var inTitle = (titleMask & wordMask) == wordMask;
+        var inAuthors = (authorsMask & wordMask) == wordMask;
+        if (!isSubstring)
+        {
+            // Not a substring of any field (nor the year): what Score would find after its substring search.
+            var subsequence = inTitle ? FuzzyScorer.NotSubstring(word, title) : 0;
+            subsequence = Math.Max(subsequence, FuzzyScorer.NotSubstring(word, key) * 9 / 10);
+            return inAuthors ? Math.Max(subsequence, FuzzyScorer.NotSubstring(word, authors) * 8 / 10) : subsequence;
+        }
+
+        var score = inTitle ? FuzzyScorer.Score(word, title) : 0;
+        if (score < FuzzyScorer.WholeWord)
+        {
+            score = Math.Max(score, FuzzyScorer.Score(word, key) * 9 / 10);
+            if (inAuthors)
+            {
+                score = Math.Max(score, FuzzyScorer.Score(word, authors) * 8 / 10);
+            }
+
+            if (year.SequenceEqual(word))
+            {
+                score = Math.Max(score, FuzzyScorer.WholeWord * 6 / 10);
+            }
+        }
+
+        return score;
     }
 
     private int Append(string field, int at)

@@ -52,6 +52,42 @@ public static class TitleNormalizer
     }
 
     /// <summary>
+    /// <see cref="Fold"/> of the parts joined by spaces, folding each distinct part once: author names repeat across a
+    /// collection, and most have a diacritic, which takes the slow path. Folding works character by character and a space
+    /// separates, so folding the parts apart and joining the non-empty results is the same.
+    /// </summary>
+    internal static string FoldJoined(ReadOnlySpan<string> parts, Dictionary<string, string> folded)
+    {
+        if (parts.Length == 1)
+        {
+            return FoldMemoized(parts[0], folded);
+        }
+
+        var builder = new StringBuilder();
+        foreach (var part in parts)
+        {
+            var one = FoldMemoized(part, folded);
+            if (one.Length > 0)
+            {
+                builder.Append(builder.Length > 0 ? " " : string.Empty).Append(one);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string FoldMemoized(string text, Dictionary<string, string> folded)
+    {
+        if (!folded.TryGetValue(text, out var result))
+        {
+            result = Fold(text);
+            folded[text] = result;
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// The same result as the general path for ASCII text (no decomposition or marks to remove: letters lower-cased,
     /// digits kept, every other run one space), in one pass: titles and author lists are nearly all ASCII, and folding
     /// them is most of the work of building the index.

@@ -53,6 +53,90 @@ public class PaperSearchIndexTests
             ReferenceRanking.Search(papers, q, limit).SequenceEqual(index.Search(q, limit)));
     }
 
+    [Theory]
+    [InlineData(300, 3)]
+    [InlineData(PaperSearchIndex.ParallelThreshold + 777, 4)]
+    public void Typing_a_query_keystroke_by_keystroke_ranks_as_the_reference_does(int count, int seed)
+    {
+        // One index for the whole session, as in the server: each keystroke may reuse the matches of the one before.
+        var papers = Collection(count, seed);
+        var index = new PaperSearchIndex(papers);
+        foreach (var query in new[] { "nystromformer", "xiong 2021", "graphneuralnetworks a", "net 2021", "2021 zk", "sig lat", "atn", "selfattentionlattice" })
+        {
+            for (var typed = 1; typed <= query.Length; typed++)
+            {
+                var prefix = query[..typed];
+                foreach (var limit in new[] { 100, 7 })
+                {
+                    Assert.Equal(ReferenceRanking.Search(papers, prefix, limit), index.Search(prefix, limit));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void A_year_typed_digit_by_digit_finds_the_papers_it_matches_only_through_their_year()
+    {
+        // "202" matches no field of the first paper; "2021" matches its year.
+        var papers = new[]
+        {
+            new SearchableFields("graph networks", "alice", "alice", "2021"),
+            new SearchableFields("graph networks", "bob", "bob2021", "2021"),
+        };
+        var index = new PaperSearchIndex(papers);
+
+        Assert.Equal([1], index.Search("graph 202", 10).Select(h => h.PaperId));
+        Assert.Equal([0, 1], index.Search("graph 2021", 10).Select(h => h.PaperId).Order());
+    }
+
+    [Property(MaxTest = 40)]
+    public Property A_query_typed_on_ranks_as_the_reference_does()
+    {
+        var papers = Collection(500, 8);
+        var index = new PaperSearchIndex(papers);
+        var session = Gen.Elements(Words.Concat(["e", "ion", "grph", "20", "attentionattention", "graphneuralnetworks"]).ToArray()).ListOf().Select(w => string.Join(' ', w.Take(3)));
+        return Prop.ForAll(session.ToArbitrary(), Gen.Choose(1, 40).ToArbitrary(), (query, limit) =>
+            Enumerable.Range(1, query.Length).All(typed =>
+                ReferenceRanking.Search(papers, query[..typed], limit).SequenceEqual(index.Search(query[..typed], limit))));
+    }
+
+    [Fact]
+    public void The_written_form_reads_back_to_an_index_that_ranks_the_same()
+    {
+        var papers = Collection(300, 9);
+        var built = new PaperSearchIndex(papers);
+        using var stream = new MemoryStream();
+        built.WriteTo(stream);
+        stream.Position = 0;
+
+        var read = PaperSearchIndex.ReadFrom(stream);
+
+        Assert.NotNull(read);
+        Assert.Equal(built.Count, read.Count);
+        foreach (var query in Queries)
+        {
+            Assert.Equal(ReferenceRanking.Search(papers, query, 100), read.Search(query, 100));
+        }
+    }
+
+    [Fact]
+    public void A_truncated_or_foreign_form_reads_as_nothing()
+    {
+        using var stream = new MemoryStream();
+        new PaperSearchIndex(Collection(50, 10)).WriteTo(stream);
+        var bytes = stream.ToArray();
+
+        Assert.Null(PaperSearchIndex.ReadFrom(new MemoryStream(bytes[..(bytes.Length - 1)])));
+        Assert.Null(PaperSearchIndex.ReadFrom(new MemoryStream(bytes[..10])));
+        Assert.Null(PaperSearchIndex.ReadFrom(new MemoryStream(System.Text.Encoding.UTF8.GetBytes("@article{a, title={b}}"))));
+        var otherVersion = bytes.ToArray();
+        otherVersion[8]++;
+        Assert.Null(PaperSearchIndex.ReadFrom(new MemoryStream(otherVersion)));
+        var outOfBounds = bytes.ToArray();
+        BitConverter.TryWriteBytes(outOfBounds.AsSpan(16), 3L);
+        Assert.Null(PaperSearchIndex.ReadFrom(new MemoryStream(outOfBounds)));
+    }
+
     [Fact]
     public void Best_first_with_ties_in_collection_order()
     {

@@ -15,6 +15,20 @@ public class TitleNormalizerProperties
         return Prop.ForAll(ascii.ToArbitrary(), text => TitleNormalizer.Fold(text) == TitleNormalizer.Fold(text + "\u0301"));
     }
 
+    /// <summary>The search index folds author lists name by name (each distinct name once): the same as folding the joined list.</summary>
+    [Property(MaxTest = 300)]
+    public Property Folding_names_apart_then_joining_them_is_folding_the_joined_names()
+    {
+        var name = Gen.Elements("Jérôme Sato", "Peña", "Erdős", "Łukasiewicz", "—", "", " ", "\u0301x", "ß", "O'Neil-Smith", "x\u0301", "İ", "ǅ", "\ud800").ToArbitrary();
+        return Prop.ForAll(Gen.ArrayOf(name.Generator).ToArbitrary(), names =>
+        {
+            var unescaped = names.Select(n => System.Text.RegularExpressions.Regex.Unescape(n)).ToArray();
+            var cache = new Dictionary<string, string>();
+            return TitleNormalizer.FoldJoined(unescaped, cache) == TitleNormalizer.Fold(string.Join(' ', unescaped))
+                && TitleNormalizer.FoldJoined(unescaped, cache) == TitleNormalizer.Fold(string.Join(' ', unescaped));
+        });
+    }
+
     [Theory]
     [InlineData("Attention Is All You Need", "attention is all you need")]
     [InlineData("  --Graph  Neural_Networks!! ", "graph neural networks")]

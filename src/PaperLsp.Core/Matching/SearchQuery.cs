@@ -1,0 +1,111 @@
+namespace PaperLsp.Core.Matching;
+
+/// <summary>
+/// A folded query prepared for <see cref="PaperSearchIndex"/>: its words, the characters it needs, the pair filter of each
+/// word and the tiers a paper can fall in. A tier is the set of the first <see cref="TrackedWords"/> words that may be
+/// substrings of a paper (its pair filter says so); its bound is the most a paper of that tier can score, since a word that
+/// is no substring of any field scores at most a subsequence's 399 and the title cannot start with the query.
+/// </summary>
+internal sealed class SearchQuery
+{
+    /// <summary>Words beyond these count as possible substrings in every tier (a tier is one byte).</summary>
+    public const int TrackedWords = 7;
+
+    /// <summary>The tier of papers whose filter allowed every word but where some word is not a substring after all.</summary>
+    public const int Unverified = 0x80;
+
+    /// <summary>A tier in which every word may be a substring (nothing known of the paper).</summary>
+    public const int AllTiers = 0x7F;
+
+    private readonly ulong[] _pairsLow;
+    private readonly ulong[] _pairsHigh;
+
+    public SearchQuery(string folded)
+    {
+        Folded = folded;
+        Words = folded.Split(' ');
+        Mask = PaperSearchIndex.CharacterMask(folded);
+        WordMasks = Array.ConvertAll(Words, word => PaperSearchIndex.CharacterMask(word));
+        LongestFirst = Enumerable.Range(0, Words.Length).OrderByDescending(w => Words[w].Length).ToArray();
+        var tracked = Math.Min(Words.Length, TrackedWords);
+        AllWords = (1 << tracked) - 1;
+        _pairsLow = new ulong[tracked];
+        _pairsHigh = new ulong[tracked];
+        for (var w = 0; w < tracked; w++)
+        {
+            (_pairsLow[w], _pairsHigh[w]) = CharacterPairFilter.Of(Words[w]);
+        }
+
+        var tiers = new List<(int Tier, int Bound)> { (Unverified, BestWithoutAllSubstrings()) };
+        for (var tier = 0; tier < AllWords; tier++)
+        {
+            var bound = 0;
+            for (var w = 0; w < Words.Length; w++)
+            {
+                bound += w >= tracked || (tier & (1 << w)) != 0 ? WholeWordScore(Words[w]) : FuzzyScorer.Substring - 1;
+            }
+
+            tiers.Add((tier, bound));
+        }
+
+        TiersBestFirst = tiers.OrderByDescending(t => t.Bound).ToArray();
+    }
+
+    public string Folded { get; }
+
+    public string[] Words { get; }
+
+    /// <summary>The letters and digits of the query (see <see cref="PaperSearchIndex.CharacterMask"/>).</summary>
+    public ulong Mask { get; }
+
+    /// <summary>The <see cref="PaperSearchIndex.CharacterMask"/> of each word.</summary>
+    public ulong[] WordMasks { get; }
+
+    /// <summary>The positions of the words, longest first: a long word is the likeliest to match nowhere.</summary>
+    public int[] LongestFirst { get; }
+
+    /// <summary>The tier of papers where every tracked word may be a substring.</summary>
+    public int AllWords { get; }
+
+    /// <summary>Every tier but <see cref="AllWords"/>, with its bound, highest bound first.</summary>
+    public IReadOnlyList<(int Tier, int Bound)> TiersBestFirst { get; }
+
+    /// <summary>The most a word can score in one field: the whole word at the start.</summary>
+    public static int WholeWordScore(string word) => FuzzyScorer.WholeWord + (word.Length * 4);
+
+    /// <summary>Whether word <paramref name="w"/> may be a substring of a paper of this tier.</summary>
+    public static bool MayBeSubstring(int tier, int w) => w >= TrackedWords || (tier & (1 << w)) != 0;
+
+    /// <summary>The tier of a paper: the tracked words whose pairs are all in its filter.</summary>
+    public int PossibleSubstrings(ulong low, ulong high)
+    {
+        var tier = 0;
+        for (var w = 0; w < _pairsLow.Length; w++)
+        {
+            if ((low & _pairsLow[w]) == _pairsLow[w] && (high & _pairsHigh[w]) == _pairsHigh[w])
+            {
+                tier |= 1 << w;
+            }
+        }
+
+        return tier;
+    }
+
+    /// <summary>
+    /// The most a paper can score when some word is not a substring of any of its fields: that word at most a
+    /// subsequence's 399, the others at most a whole word, no title-start bonus (the title would contain every word).
+    /// </summary>
+    private int BestWithoutAllSubstrings()
+    {
+        var sum = 0;
+        var largestLoss = 0;
+        foreach (var word in Words)
+        {
+            var wholeWord = WholeWordScore(word);
+            sum += wholeWord;
+            largestLoss = Math.Max(largestLoss, wholeWord - (FuzzyScorer.Substring - 1));
+        }
+
+        return Math.Max(1, sum - largestLoss);
+    }
+}
