@@ -17,6 +17,17 @@ public sealed record EntrySyntax(
         (Target is null ? ImmutableArray<ReferenceSyntax>.Empty : ImmutableArray.Create(Target))
             .AddRange(Fields.SelectMany(f => f.ValueReferences));
 
+    internal override NotesBlockSyntax ShiftedBy(int delta)
+    {
+        var fields = ImmutableArray.CreateBuilder<FieldSyntax>(Fields.Length);
+        foreach (var field in Fields)
+        {
+            fields.Add(field.ShiftedBy(delta));
+        }
+
+        return new EntrySyntax(SpanShift.By(Span, delta), SpanShift.By(HeaderSpan, delta), Target?.ShiftedBy(delta), fields.MoveToImmutable());
+    }
+
     public FieldSyntax? Field(string name) =>
         Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 }

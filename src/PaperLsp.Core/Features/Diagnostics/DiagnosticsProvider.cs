@@ -26,10 +26,11 @@ public static class DiagnosticsProvider
 
         if (snapshot.PapersLoaded)
         {
+            var checks = ReferenceCheckCache.For(snapshot.Papers);
             foreach (var reference in tree.References)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var diagnostic = CheckReference(snapshot.Papers, reference);
+                var diagnostic = CheckReference(snapshot.Papers, checks, reference);
                 if (diagnostic is not null)
                 {
                     found.Add(diagnostic);
@@ -70,46 +71,53 @@ public static class DiagnosticsProvider
             .Select(p => p!)
             .ToImmutableArray();
 
-    private static NotesDiagnostic? CheckReference(PaperIndex papers, ReferenceSyntax reference)
+    private static NotesDiagnostic? CheckReference(PaperIndex papers, ReferenceCheckCache checks, ReferenceSyntax reference)
     {
-        switch (reference)
+        var check = reference switch
         {
-            case TitleReferenceSyntax title when title.IsTerminated && !string.IsNullOrWhiteSpace(title.Title):
-                if (papers.FindByTitle(title.Title) is not null)
-                {
-                    return null;
-                }
+            TitleReferenceSyntax title when title.IsTerminated && !string.IsNullOrWhiteSpace(title.Title) =>
+                checks.GetOrAdd(true, title.Title, (_, text) => CheckTitle(papers, text)),
+            KeyReferenceSyntax key when key.Key.Length > 0 =>
+                checks.GetOrAdd(false, key.Key, (_, text) => CheckKey(papers, text)),
+            _ => null,
+        };
+        return check is null ? null : new NotesDiagnostic(reference.Span, check.Code, check.Severity, check.Message) { Suggestions = check.Suggestions };
+    }
 
-                var closest = papers.ClosestTitles(title.Title, SuggestionCount).Select(p => p.Title).ToArray();
-                var titleMessage = $"Unknown paper \"{title.Title.Trim()}\": no title in the collection matches it"
-                    + (closest.Length > 0 ? $". Did you mean \"{closest[0]}\"?" : ".");
-                return new NotesDiagnostic(reference.Span, "PN001", DefaultSeverity("PN001"), titleMessage) { Suggestions = closest };
-
-            case KeyReferenceSyntax key when key.Key.Length > 0:
-                if (papers.FindByKey(key.Key) is not null)
-                {
-                    return null;
-                }
-
-                var sameButCase = papers.KeysIgnoringCase(key.Key);
-                if (sameButCase.Count > 0)
-                {
-                    return new NotesDiagnostic(
-                        reference.Span,
-                        "PN002",
-                        DefaultSeverity("PN002"),
-                        $"Unknown citation key @{key.Key}: keys are case-sensitive; did you mean @{sameButCase[0]}?")
-                    { Suggestions = sameButCase.ToArray() };
-                }
-
-                var similar = papers.SimilarKeys(key.Key, SuggestionCount);
-                var keyMessage = $"Unknown citation key @{key.Key}: no paper of the collection has it"
-                    + (similar.Count > 0 ? $". Did you mean @{similar[0]}?" : ".");
-                return new NotesDiagnostic(reference.Span, "PN002", DefaultSeverity("PN002"), keyMessage) { Suggestions = similar };
-
-            default:
-                return null;
+    private static ReferenceCheck? CheckTitle(PaperIndex papers, string title)
+    {
+        if (papers.FindByTitle(title) is not null)
+        {
+            return null;
         }
+
+        var closest = papers.ClosestTitles(title, SuggestionCount).Select(p => p.Title).ToArray();
+        var message = $"Unknown paper \"{title.Trim()}\": no title in the collection matches it"
+            + (closest.Length > 0 ? $". Did you mean \"{closest[0]}\"?" : ".");
+        return new ReferenceCheck("PN001", DefaultSeverity("PN001"), message, closest);
+    }
+
+    private static ReferenceCheck? CheckKey(PaperIndex papers, string key)
+    {
+        if (papers.FindByKey(key) is not null)
+        {
+            return null;
+        }
+
+        var sameButCase = papers.KeysIgnoringCase(key);
+        if (sameButCase.Count > 0)
+        {
+            return new ReferenceCheck(
+                "PN002",
+                DefaultSeverity("PN002"),
+                $"Unknown citation key @{key}: keys are case-sensitive; did you mean @{sameButCase[0]}?",
+                sameButCase.ToArray());
+        }
+
+        var similar = papers.SimilarKeys(key, SuggestionCount);
+        var message = $"Unknown citation key @{key}: no paper of the collection has it"
+            + (similar.Count > 0 ? $". Did you mean @{similar[0]}?" : ".");
+        return new ReferenceCheck("PN002", DefaultSeverity("PN002"), message, similar);
     }
 
     private static IEnumerable<NotesDiagnostic> DuplicateEntries(WorkspaceSnapshot snapshot, NotesDocument document)
