@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using PaperLsp.Core.Collections;
 using PaperLsp.Core.Features.Fields;
 using PaperLsp.Core.Features.Resolution;
@@ -12,6 +13,8 @@ public static class DiagnosticsProvider
 {
     private const int SuggestionCount = 3;
 
+    private static readonly ConditionalWeakTable<NotesDocument, LocalDiagnostics> LocalByDocument = new();
+
     public static ImmutableArray<NotesDiagnostic> Compute(WorkspaceSnapshot snapshot, string path, CancellationToken cancellationToken = default)
     {
         var document = snapshot.GetDocument(path);
@@ -20,10 +23,31 @@ public static class DiagnosticsProvider
             return ImmutableArray<NotesDiagnostic>.Empty;
         }
 
-        var tree = document.Syntax;
-        var found = new List<NotesDiagnostic>();
-        found.AddRange(tree.Errors.Select(e => new NotesDiagnostic(e.Span, e.Code, DefaultSeverity(e.Code), e.Message)));
+        var found = new List<NotesDiagnostic>(Local(snapshot, document, cancellationToken));
+        if (snapshot.PapersLoaded)
+        {
+            found.AddRange(DuplicateEntries(snapshot, document));
+        }
 
+        return found
+            .Select(d => DiagnosticCodes.EffectiveSeverity(d.Code, snapshot.Configuration, d.Severity) is { } severity ? d with { Severity = severity } : null)
+            .Where(d => d is not null)
+            .Select(d => d!)
+            .OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ToImmutableArray();
+    }
+
+    /// <summary>Syntax errors, unknown references and field values of the document, reused while it and the index stay the same.</summary>
+    private static ImmutableArray<NotesDiagnostic> Local(WorkspaceSnapshot snapshot, NotesDocument document, CancellationToken cancellationToken)
+    {
+        if (LocalByDocument.TryGetValue(document, out var known) && known.Papers == snapshot.Papers && known.PapersLoaded == snapshot.PapersLoaded)
+        {
+            return known.Found;
+        }
+
+        var tree = document.Syntax;
+        var found = ImmutableArray.CreateBuilder<NotesDiagnostic>();
+        found.AddRange(tree.Errors.Select(e => new NotesDiagnostic(e.Span, e.Code, DefaultSeverity(e.Code), e.Message)));
         if (snapshot.PapersLoaded)
         {
             var checks = ReferenceCheckCache.For(snapshot.Papers);
@@ -36,15 +60,13 @@ public static class DiagnosticsProvider
                     found.Add(diagnostic);
                 }
             }
-
-            found.AddRange(DuplicateEntries(snapshot, document));
         }
 
         foreach (var entry in tree.Entries)
         {
             foreach (var field in entry.Fields)
             {
-                var problem = field.Value.Length == 0 ? null : KnownFields.Validate(field.Name, field.Value);
+                var problem = field.Value.Length == 0 ? null : FieldValueChecks.Validate(field.Name, field.Value);
                 if (problem is not null)
                 {
                     found.Add(new NotesDiagnostic(field.ValueSpan, "PN005", DefaultSeverity("PN005"), problem)
@@ -55,12 +77,9 @@ public static class DiagnosticsProvider
             }
         }
 
-        return found
-            .Select(d => DiagnosticCodes.EffectiveSeverity(d.Code, snapshot.Configuration, d.Severity) is { } severity ? d with { Severity = severity } : null)
-            .Where(d => d is not null)
-            .Select(d => d!)
-            .OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal)
-            .ToImmutableArray();
+        var local = found.ToImmutable();
+        LocalByDocument.AddOrUpdate(document, new LocalDiagnostics(snapshot.Papers, snapshot.PapersLoaded, local));
+        return local;
     }
 
     /// <summary>The problems of every collection (and of the configuration), with the configured severities, 'off' removed.</summary>
@@ -120,23 +139,45 @@ public static class DiagnosticsProvider
         return new ReferenceCheck("PN002", DefaultSeverity("PN002"), message, similar);
     }
 
+    /// <summary>PN006 on each entry of the document whose paper another entry of the workspace notes too.</summary>
     private static IEnumerable<NotesDiagnostic> DuplicateEntries(WorkspaceSnapshot snapshot, NotesDocument document)
     {
-        foreach (var entry in document.Syntax.Entries.Where(e => e.Target is not null))
+        // The snapshot's grouping already resolved every entry (once per snapshot, shared with hover and navigation).
+        foreach (var group in snapshot.NotedPapers)
         {
-            var paper = ReferenceResolver.Resolve(snapshot.Papers, entry.Target!).Paper;
-            var identity = ReferenceResolver.Identity(entry.Target!, paper);
-            var others = snapshot.EntriesNoting(identity)
-                .Where(n => !(n.DocumentPath == document.Path && n.Entry.Span == entry.Span))
-                .ToArray();
-            if (others.Length == 0)
+            NotedPaper? first = null;
+            var many = false;
+            foreach (var noted in group)
+            {
+                if (first is null)
+                {
+                    first = noted;
+                }
+                else
+                {
+                    many = true;
+                    break;
+                }
+            }
+
+            if (!many)
             {
                 continue;
             }
 
-            var where = string.Join(", ", others.Select(n => n.Describe(snapshot, document.Path)));
-            var name = paper?.Title ?? (entry.Target is TitleReferenceSyntax t ? t.Title : ((KeyReferenceSyntax)entry.Target!).Key);
-            yield return new NotesDiagnostic(entry.HeaderSpan, "PN006", DefaultSeverity("PN006"), $"\"{name}\" is noted more than once: also at {where}");
+            foreach (var noted in group)
+            {
+                if (noted.DocumentPath != document.Path)
+                {
+                    continue;
+                }
+
+                var entry = noted.Entry;
+                var others = group.Where(n => !(n.DocumentPath == document.Path && n.Entry.Span == entry.Span)).ToArray();
+                var where = string.Join(", ", others.Select(n => n.Describe(snapshot, document.Path)));
+                var name = noted.Paper?.Title ?? (entry.Target is TitleReferenceSyntax t ? t.Title : ((KeyReferenceSyntax)entry.Target!).Key);
+                yield return new NotesDiagnostic(entry.HeaderSpan, "PN006", DefaultSeverity("PN006"), $"\"{name}\" is noted more than once: also at {where}");
+            }
         }
     }
 
