@@ -213,7 +213,7 @@ public sealed class DiagnosticsPublisher : IDisposable
 
         try
         {
-            await _rpc.NotifyWithParameterObjectAsync(LspMethods.PublishDiagnostics, parameters).ConfigureAwait(false);
+            await _rpc.NotifyWithParameterObjectAsync(LspMethods.PublishDiagnostics, PublishDiagnosticsJson.Parameters(parameters)).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is ObjectDisposedException or ConnectionLostException)
         {
