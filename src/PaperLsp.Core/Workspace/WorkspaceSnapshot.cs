@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using PaperLsp.Core.Collections;
 using PaperLsp.Core.Features.Fields;
-using PaperLsp.Core.Features.Resolution;
 
 namespace PaperLsp.Core.Workspace;
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using PaperLsp.Core.Collections;
 using PaperLsp.Core.Features.Fields;
-using PaperLsp.Core.Features.Resolution;
 using PaperLsp.Core.Syntax;
 using PaperLsp.Core.Workspace;
 
