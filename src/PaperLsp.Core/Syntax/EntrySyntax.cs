@@ -13,9 +13,23 @@ public sealed record EntrySyntax(
     ReferenceSyntax? Target,
     ImmutableArray<FieldSyntax> Fields) : NotesBlockSyntax(Span)
 {
-    public override ImmutableArray<ReferenceSyntax> References =>
-        (Target is null ? ImmutableArray<ReferenceSyntax>.Empty : ImmutableArray.Create(Target))
-            .AddRange(Fields.SelectMany(f => f.ValueReferences));
+    public override ImmutableArray<ReferenceSyntax> References => CollectReferences();
+
+    private ImmutableArray<ReferenceSyntax> CollectReferences()
+    {
+        var references = ImmutableArray.CreateBuilder<ReferenceSyntax>();
+        if (Target is not null)
+        {
+            references.Add(Target);
+        }
+
+        foreach (var field in Fields)
+        {
+            references.AddRange(field.ValueReferences);
+        }
+
+        return references.DrainToImmutable();
+    }
 
     internal override NotesBlockSyntax ShiftedBy(int delta)
     {

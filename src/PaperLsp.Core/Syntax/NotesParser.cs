@@ -108,7 +108,7 @@ public static class NotesParser
             }
         }
 
-        return new NotesSyntaxTree(text, blocks.ToImmutable(), errors.ToImmutable());
+        return new NotesSyntaxTree(text, blocks.DrainToImmutable(), errors.DrainToImmutable());
     }
 
     /// <summary>

@@ -144,22 +144,8 @@ public static class DiagnosticsProvider
         // The snapshot's grouping already resolved every entry (once per snapshot, shared with hover and navigation).
         foreach (var group in snapshot.NotedPapers)
         {
-            NotedPaper? first = null;
-            var many = false;
-            foreach (var noted in group)
-            {
-                if (first is null)
-                {
-                    first = noted;
-                }
-                else
-                {
-                    many = true;
-                    break;
-                }
-            }
-
-            if (!many)
+            // A lookup's groups are collections: Count() is their size, not an enumeration.
+            if (group.Count() < 2)
             {
                 continue;
             }
