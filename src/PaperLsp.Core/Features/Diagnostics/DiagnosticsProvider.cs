@@ -28,10 +28,25 @@ public static class DiagnosticsProvider
             found.AddRange(DuplicateEntries(snapshot, document));
         }
 
-        return found
-            .Select(d => DiagnosticCodes.EffectiveSeverity(d.Code, snapshot.Configuration, d.Severity) is { } severity ? d with { Severity = severity } : null)
-            .Where(d => d is not null)
-            .Select(d => d!)
+        // The configured severity depends only on the code and the reported severity: looked up once per pair, and a
+        // diagnostic is copied only when its severity changes (a large file has thousands of the same few codes).
+        var severities = new Dictionary<(string Code, ProblemSeverity Reported), ProblemSeverity?>();
+        var configured = new List<NotesDiagnostic>(found.Count);
+        foreach (var diagnostic in found)
+        {
+            if (!severities.TryGetValue((diagnostic.Code, diagnostic.Severity), out var severity))
+            {
+                severity = DiagnosticCodes.EffectiveSeverity(diagnostic.Code, snapshot.Configuration, diagnostic.Severity);
+                severities[(diagnostic.Code, diagnostic.Severity)] = severity;
+            }
+
+            if (severity is { } kept)
+            {
+                configured.Add(kept == diagnostic.Severity ? diagnostic : diagnostic with { Severity = kept });
+            }
+        }
+
+        return configured
             .OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal)
             .ToImmutableArray();
     }

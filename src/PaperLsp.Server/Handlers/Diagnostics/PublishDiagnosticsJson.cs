@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -10,13 +11,17 @@ namespace PaperLsp.Server.Handlers.Diagnostics;
 /// <summary>
 /// publishDiagnostics parameters as JSON written directly: a notes file can have thousands of diagnostics, and the general
 /// path (reflection into a JToken, then the token to text) cost several times the rest of a pass. The diagnostics array is
-/// written once with <see cref="Utf8JsonWriter"/> and handed to the transport as a raw value, in the same camelCase,
-/// null-free shape as the protocol records. A lone surrogate (from a broken notes file) is written as U+FFFD, which is what
+/// written as text and handed to the transport as a raw value, in the same camelCase, null-free shape as the protocol
+/// records: the range by hand, the rest (escaped by <see cref="Utf8JsonWriter"/>) remembered by content. A lone surrogate (from a broken notes file) is written as U+FFFD, which is what
 /// a client's UTF-8 decoder would make of it anyway.
 /// </summary>
 public static class PublishDiagnosticsJson
 {
+    private const int TailCapacity = 50_000;
+
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly ConcurrentDictionary<(DiagnosticSeverity?, string?, string?, string?, string), string> Tails = new();
 
     /// <summary>The parameters as a JSON object whose <c>diagnostics</c> is a raw, already serialized array.</summary>
     public static JObject Parameters(PublishDiagnosticsParams parameters)
@@ -34,28 +39,55 @@ public static class PublishDiagnosticsJson
     /// <summary>The diagnostics as a JSON array.</summary>
     public static string Array(IReadOnlyList<Diagnostic> diagnostics)
     {
-        var buffer = new ArrayBufferWriter<byte>(256 + (diagnostics.Count * 320));
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+        var json = new StringBuilder(2 + (diagnostics.Count * 360));
+        json.Append('[');
+        for (var i = 0; i < diagnostics.Count; i++)
         {
-            writer.WriteStartArray();
-            foreach (var diagnostic in diagnostics)
-            {
-                Write(writer, diagnostic);
-            }
-
-            writer.WriteEndArray();
+            var diagnostic = diagnostics[i];
+            var range = diagnostic.Range;
+            json.Append(i == 0 ? "{\"range\":{\"start\":{\"line\":" : ",{\"range\":{\"start\":{\"line\":")
+                .Append(range.Start.Line).Append(",\"character\":").Append(range.Start.Character)
+                .Append("},\"end\":{\"line\":").Append(range.End.Line).Append(",\"character\":").Append(range.End.Character)
+                .Append("}},")
+                .Append(Tail(diagnostic));
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return json.Append(']').ToString();
     }
 
-    private static void Write(Utf8JsonWriter writer, Diagnostic diagnostic)
+    /// <summary>
+    /// Everything of a diagnostic after its range, up to the closing brace. An edit moves most diagnostics of a file but
+    /// changes few messages, so the escaped rest is kept by content (bounded: cleared when it grows past its capacity).
+    /// </summary>
+    private static string Tail(Diagnostic diagnostic)
     {
-        writer.WriteStartObject();
-        writer.WriteStartObject("range");
-        WritePosition(writer, "start", diagnostic.Range.Start);
-        WritePosition(writer, "end", diagnostic.Range.End);
-        writer.WriteEndObject();
+        var key = (diagnostic.Severity, diagnostic.Code, diagnostic.CodeDescription?.Href, diagnostic.Source, diagnostic.Message);
+        if (Tails.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            writer.WriteStartObject();
+            WriteTail(writer, diagnostic);
+            writer.WriteEndObject();
+        }
+
+        // The object without its opening brace: it follows the range written by hand.
+        var tail = Encoding.UTF8.GetString(buffer.WrittenSpan[1..]);
+        if (Tails.Count >= TailCapacity)
+        {
+            Tails.Clear();
+        }
+
+        Tails.TryAdd(key, tail);
+        return tail;
+    }
+
+    private static void WriteTail(Utf8JsonWriter writer, Diagnostic diagnostic)
+    {
         if (diagnostic.Severity is { } severity)
         {
             writer.WriteNumber("severity", (int)severity);
@@ -79,14 +111,5 @@ public static class PublishDiagnosticsJson
         }
 
         writer.WriteString("message", diagnostic.Message);
-        writer.WriteEndObject();
-    }
-
-    private static void WritePosition(Utf8JsonWriter writer, string name, Position position)
-    {
-        writer.WriteStartObject(name);
-        writer.WriteNumber("line", position.Line);
-        writer.WriteNumber("character", position.Character);
-        writer.WriteEndObject();
     }
 }
