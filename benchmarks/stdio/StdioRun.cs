@@ -118,7 +118,7 @@ internal static partial class StdioRun
             options.Label, options.Mode, initialize, statusReady, completionReady, cacheRead,
             LatencySummary.Of(completionLatencies), (double)nonEmpty / Math.Max(1, queries.Count),
             LatencySummary.Of(hoverLatencies), (double)found / Math.Max(1, hoverLines.Count),
-            openDiagnostics, LatencySummary.Of(changeLatencies), 150, peakRss, cacheWrite, readyMessage, Machine());
+            openDiagnostics, LatencySummary.Of(changeLatencies), options.DebounceMs, peakRss, cacheWrite, readyMessage, Machine());
     }
 
     private static void Progress(StdioRunOptions options, Stopwatch watch, string what) =>

@@ -12,4 +12,8 @@ internal sealed record StdioRunOptions(
     int Requests,
     int DiagnosticEdits,
     SampleReferences Samples,
-    TimeSpan ReadyTimeout);
+    TimeSpan ReadyTimeout)
+{
+    /// <summary>The server's fixed delay before publishing diagnostics, subtracted in the report (0 since passes start at once).</summary>
+    public double DebounceMs { get; init; }
+}

@@ -13,8 +13,11 @@ public sealed record LanguageServerOptions
     /// <summary>Where logs go besides window/logMessage; stderr when null.</summary>
     public TextWriter? LogWriter { get; init; }
 
-    /// <summary>Quiet time after the last change before diagnostics are pushed.</summary>
-    public TimeSpan DiagnosticsDelay { get; init; } = TimeSpan.FromMilliseconds(150);
+    /// <summary>
+    /// Quiet time after the last change before a diagnostics pass starts. Zero (the default) starts at once: a newer change
+    /// cancels a running pass, which already coalesces a burst of edits.
+    /// </summary>
+    public TimeSpan DiagnosticsDelay { get; init; } = TimeSpan.Zero;
 
     /// <summary>Quiet time after the last file-system event before a collection is re-read.</summary>
     public TimeSpan FileChangeDelay { get; init; } = TimeSpan.FromMilliseconds(300);

@@ -7,4 +7,6 @@ namespace PaperLsp.Core.Syntax;
 public sealed record CommentSyntax(TextSpan Span) : NotesBlockSyntax(Span)
 {
     public override ImmutableArray<ReferenceSyntax> References => ImmutableArray<ReferenceSyntax>.Empty;
+
+    internal override NotesBlockSyntax ShiftedBy(int delta) => new CommentSyntax(SpanShift.By(Span, delta));
 }

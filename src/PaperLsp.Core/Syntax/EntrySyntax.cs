@@ -13,9 +13,34 @@ public sealed record EntrySyntax(
     ReferenceSyntax? Target,
     ImmutableArray<FieldSyntax> Fields) : NotesBlockSyntax(Span)
 {
-    public override ImmutableArray<ReferenceSyntax> References =>
-        (Target is null ? ImmutableArray<ReferenceSyntax>.Empty : ImmutableArray.Create(Target))
-            .AddRange(Fields.SelectMany(f => f.ValueReferences));
+    public override ImmutableArray<ReferenceSyntax> References => CollectReferences();
+
+    private ImmutableArray<ReferenceSyntax> CollectReferences()
+    {
+        var references = ImmutableArray.CreateBuilder<ReferenceSyntax>();
+        if (Target is not null)
+        {
+            references.Add(Target);
+        }
+
+        foreach (var field in Fields)
+        {
+            references.AddRange(field.ValueReferences);
+        }
+
+        return references.DrainToImmutable();
+    }
+
+    internal override NotesBlockSyntax ShiftedBy(int delta)
+    {
+        var fields = ImmutableArray.CreateBuilder<FieldSyntax>(Fields.Length);
+        foreach (var field in Fields)
+        {
+            fields.Add(field.ShiftedBy(delta));
+        }
+
+        return new EntrySyntax(SpanShift.By(Span, delta), SpanShift.By(HeaderSpan, delta), Target?.ShiftedBy(delta), fields.MoveToImmutable());
+    }
 
     public FieldSyntax? Field(string name) =>
         Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -14,4 +14,9 @@ public sealed record FieldSyntax(
     string Name,
     TextSpan ValueSpan,
     string Value,
-    ImmutableArray<ReferenceSyntax> ValueReferences);
+    ImmutableArray<ReferenceSyntax> ValueReferences)
+{
+    /// <summary>The same field moved by <paramref name="delta"/> characters.</summary>
+    internal FieldSyntax ShiftedBy(int delta) => new(
+        SpanShift.By(Span, delta), SpanShift.By(NameSpan, delta), Name, SpanShift.By(ValueSpan, delta), Value, SpanShift.By(ValueReferences, delta));
+}

@@ -12,4 +12,7 @@ public sealed record HeadingSyntax(
     ImmutableArray<ReferenceSyntax> InlineReferences) : NotesBlockSyntax(Span)
 {
     public override ImmutableArray<ReferenceSyntax> References => InlineReferences;
+
+    internal override NotesBlockSyntax ShiftedBy(int delta) =>
+        new HeadingSyntax(SpanShift.By(Span, delta), Level, SpanShift.By(TextSpan, delta), Text, SpanShift.By(InlineReferences, delta));
 }

@@ -7,4 +7,7 @@ public sealed record KeyReferenceSyntax(
     TextSpan Span,
     TextSpan KeySpan,
     string Key,
-    bool IsBraced) : ReferenceSyntax(Span);
+    bool IsBraced) : ReferenceSyntax(Span)
+{
+    internal override ReferenceSyntax ShiftedBy(int delta) => this with { Span = SpanShift.By(Span, delta), KeySpan = SpanShift.By(KeySpan, delta) };
+}

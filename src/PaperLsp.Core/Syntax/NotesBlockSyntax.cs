@@ -8,4 +8,7 @@ public abstract record NotesBlockSyntax(TextSpan Span)
 {
     /// <summary>The references written in this block, in text order.</summary>
     public abstract ImmutableArray<ReferenceSyntax> References { get; }
+
+    /// <summary>The same block moved by <paramref name="delta"/> characters (text inserted or removed before it).</summary>
+    internal abstract NotesBlockSyntax ShiftedBy(int delta);
 }

@@ -23,6 +23,105 @@ public static class NotesParser
 
     public static NotesSyntaxTree Parse(SourceText text)
     {
+        var blocks = ImmutableArray.CreateBuilder<NotesBlockSyntax>();
+        var errors = ImmutableArray.CreateBuilder<SyntaxError>();
+        ParseBlocks(text, 0, blocks, errors, stopAt: null);
+        return new NotesSyntaxTree(text, blocks.ToImmutable(), errors.ToImmutable());
+    }
+
+    /// <summary>
+    /// The parse of <paramref name="text"/>, equal to <see cref="Parse"/>'s, reusing <paramref name="previous"/> (the parse of
+    /// an earlier version): only the blocks between the first and the last changed character are parsed again; the blocks
+    /// before are kept, those after are moved. Parsing from a block's first line depends on nothing before it, so once the
+    /// new parse starts a block where the old one did, inside the unchanged end of the text, the rest is the old rest.
+    /// </summary>
+    public static NotesSyntaxTree Reparse(NotesSyntaxTree previous, SourceText text)
+    {
+        var before = previous.Text.Text;
+        var after = text.Text;
+        var prefix = before.AsSpan().CommonPrefixLength(after);
+        if (prefix == before.Length && prefix == after.Length)
+        {
+            return previous with { Text = text };
+        }
+
+        var limit = Math.Min(before.Length, after.Length) - prefix;
+        var suffix = 0;
+        while (suffix < limit && before[before.Length - 1 - suffix] == after[after.Length - 1 - suffix])
+        {
+            suffix++;
+        }
+
+        var delta = after.Length - before.Length;
+        var old = previous.Blocks;
+
+        // The first block the change can reach (its line break included, at most two characters), and one before it: an
+        // entry ends at the first line that is not a field, so the change may have made that line a field of it.
+        var reached = FirstBlockEndingAtOrAfter(old, prefix - 2);
+        var restart = Math.Max(0, reached - 1);
+        var restartOffset = restart == 0 ? 0 : old[restart].Span.Start;
+
+        var blocks = ImmutableArray.CreateBuilder<NotesBlockSyntax>(old.Length + 16);
+        var errors = ImmutableArray.CreateBuilder<SyntaxError>(previous.Errors.Length + 4);
+        for (var i = 0; i < restart; i++)
+        {
+            blocks.Add(old[i]);
+        }
+
+        foreach (var error in previous.Errors)
+        {
+            if (error.Span.Start >= restartOffset)
+            {
+                break;
+            }
+
+            errors.Add(error);
+        }
+
+        var unchangedFrom = after.Length - suffix;
+        var resumed = -1;
+        ParseBlocks(text, text.Lines.LineOf(restartOffset), blocks, errors, offset =>
+        {
+            if (offset < unchangedFrom)
+            {
+                return false;
+            }
+
+            resumed = FirstBlockStartingAt(old, offset - delta);
+            return resumed >= 0;
+        });
+
+        if (resumed >= 0)
+        {
+            var oldOffset = old[resumed].Span.Start;
+            for (var i = resumed; i < old.Length; i++)
+            {
+                blocks.Add(delta == 0 ? old[i] : old[i].ShiftedBy(delta));
+            }
+
+            foreach (var error in previous.Errors)
+            {
+                if (error.Span.Start >= oldOffset)
+                {
+                    errors.Add(delta == 0 ? error : error.ShiftedBy(delta));
+                }
+            }
+        }
+
+        return new NotesSyntaxTree(text, blocks.DrainToImmutable(), errors.DrainToImmutable());
+    }
+
+    /// <summary>
+    /// Parses the blocks from <paramref name="line"/> on. At each line where a block starts, <paramref name="stopAt"/> (given
+    /// the line's offset) may end the parse there.
+    /// </summary>
+    private static void ParseBlocks(
+        SourceText text,
+        int line,
+        ImmutableArray<NotesBlockSyntax>.Builder blocks,
+        ImmutableArray<SyntaxError>.Builder errors,
+        Func<int, bool>? stopAt)
+    {
         var source = text.Text;
         var lines = text.Lines;
         var lineCount = lines.LineCount;
@@ -32,27 +131,75 @@ public static class NotesParser
             lineCount--;
         }
 
-        var blocks = ImmutableArray.CreateBuilder<NotesBlockSyntax>();
-        var errors = ImmutableArray.CreateBuilder<SyntaxError>();
-        var line = 0;
+        var first = true;
         while (line < lineCount)
         {
             var span = lines.LineSpan(line);
+            if (!first && stopAt is not null && stopAt(span.Start))
+            {
+                return;
+            }
+
+            first = false;
             var input = new LineInput(source, span.Start, span.End);
-            var first = FirstNonBlank(source, span);
-            var header = first == '@' ? NotesGrammar.EntryHeaderStart(input) : null;
+            var firstChar = FirstNonBlank(source, span);
+            var header = firstChar == '@' ? NotesGrammar.EntryHeaderStart(input) : null;
             if (header is { WasSuccessful: true })
             {
                 line = ParseEntry(lines, lineCount, line, header.Value, (LineInput)header.Remainder, blocks, errors);
             }
             else
             {
-                blocks.Add(ParseLine(span, input, first, errors));
+                blocks.Add(ParseLine(span, input, firstChar, errors));
                 line++;
             }
         }
+    }
 
-        return new NotesSyntaxTree(text, blocks.ToImmutable(), errors.ToImmutable());
+    /// <summary>The index of the first block whose span ends at or after the offset (the block count when none does).</summary>
+    private static int FirstBlockEndingAtOrAfter(ImmutableArray<NotesBlockSyntax> blocks, int offset)
+    {
+        int low = 0, high = blocks.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (blocks[middle].Span.End >= offset)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>The index of the block that starts exactly at the offset, or -1.</summary>
+    private static int FirstBlockStartingAt(ImmutableArray<NotesBlockSyntax> blocks, int offset)
+    {
+        int low = 0, high = blocks.Length - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var start = blocks[middle].Span.Start;
+            if (start == offset)
+            {
+                return middle;
+            }
+
+            if (start < offset)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Parses an <c>@paper</c> header and the field lines right below it; returns the line after the entry.</summary>

@@ -12,8 +12,19 @@ public sealed record NotesSyntaxTree(
     private ImmutableArray<ReferenceSyntax> _references;
 
     /// <summary>Every reference of the file in text order (entry targets, field values, inline).</summary>
-    public ImmutableArray<ReferenceSyntax> References =>
-        _references.IsDefault ? (_references = Blocks.SelectMany(b => b.References).ToImmutableArray()) : _references;
+    public ImmutableArray<ReferenceSyntax> References => _references.IsDefault ? (_references = CollectReferences()) : _references;
+
+    private ImmutableArray<ReferenceSyntax> CollectReferences()
+    {
+        // Computed for every version of a large file at each keystroke: one pass, no per-block enumerators.
+        var references = ImmutableArray.CreateBuilder<ReferenceSyntax>();
+        foreach (var block in Blocks)
+        {
+            references.AddRange(block.References);
+        }
+
+        return references.DrainToImmutable();
+    }
 
     public IEnumerable<EntrySyntax> Entries => Blocks.OfType<EntrySyntax>();
 

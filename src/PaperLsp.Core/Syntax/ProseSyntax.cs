@@ -9,4 +9,7 @@ public sealed record ProseSyntax(
     ImmutableArray<ReferenceSyntax> InlineReferences) : NotesBlockSyntax(Span)
 {
     public override ImmutableArray<ReferenceSyntax> References => InlineReferences;
+
+    internal override NotesBlockSyntax ShiftedBy(int delta) =>
+        new ProseSyntax(SpanShift.By(Span, delta), SpanShift.By(InlineReferences, delta));
 }

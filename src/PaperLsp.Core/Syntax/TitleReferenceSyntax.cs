@@ -12,4 +12,12 @@ public sealed record TitleReferenceSyntax(
     string Title,
     TextSpan? AliasSpan,
     string? Alias,
-    bool IsTerminated) : ReferenceSyntax(Span);
+    bool IsTerminated) : ReferenceSyntax(Span)
+{
+    internal override ReferenceSyntax ShiftedBy(int delta) => this with
+    {
+        Span = SpanShift.By(Span, delta),
+        TitleSpan = SpanShift.By(TitleSpan, delta),
+        AliasSpan = AliasSpan is { } alias ? SpanShift.By(alias, delta) : null,
+    };
+}

@@ -3,18 +3,26 @@ using PaperLsp.Core.Text;
 
 namespace PaperLsp.Core.Workspace;
 
-/// <summary>One notes file: its text and (parsed on first use, once) its syntax tree. Immutable.</summary>
+/// <summary>
+/// One notes file: its text and (parsed on first use, once) its syntax tree. Immutable. A document made by
+/// <see cref="WithText"/> parses incrementally from the latest parse of an earlier version, so an edit re-parses only the
+/// blocks it touches.
+/// </summary>
 public sealed class NotesDocument
 {
     private readonly Lazy<NotesSyntaxTree> _syntax;
 
-    private NotesDocument(string path, SourceText text, int? version, bool isOpen)
+    // The parse of an earlier version to reuse; dropped once this version is parsed, so a document holds at most one.
+    private NotesSyntaxTree? _earlier;
+
+    private NotesDocument(string path, SourceText text, int? version, bool isOpen, NotesSyntaxTree? earlier = null)
     {
         Path = path;
         Text = text;
         Version = version;
         IsOpen = isOpen;
-        _syntax = new Lazy<NotesSyntaxTree>(() => NotesParser.Parse(text), LazyThreadSafetyMode.ExecutionAndPublication);
+        _earlier = earlier;
+        _syntax = new Lazy<NotesSyntaxTree>(ParseSyntax, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The absolute file path (the server maps URIs to paths).</summary>
@@ -34,5 +42,15 @@ public sealed class NotesDocument
 
     public static NotesDocument Create(string path, string text) => new(path, SourceText.From(text), null, false);
 
-    public NotesDocument WithText(SourceText text, int? version) => new(Path, text, version, IsOpen);
+    /// <summary>The next version of this document; its tree is parsed from this one's (or from the one this would reuse).</summary>
+    public NotesDocument WithText(SourceText text, int? version) =>
+        new(Path, text, version, IsOpen, _syntax.IsValueCreated ? _syntax.Value : Volatile.Read(ref _earlier));
+
+    private NotesSyntaxTree ParseSyntax()
+    {
+        var earlier = Volatile.Read(ref _earlier);
+        var tree = earlier is null ? NotesParser.Parse(Text) : NotesParser.Reparse(earlier, Text);
+        Volatile.Write(ref _earlier, null);
+        return tree;
+    }
 }

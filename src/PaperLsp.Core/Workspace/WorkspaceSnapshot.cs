@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using PaperLsp.Core.Collections;
 using PaperLsp.Core.Features.Fields;
-using PaperLsp.Core.Features.Resolution;
 
 namespace PaperLsp.Core.Workspace;
 
@@ -69,17 +68,20 @@ public sealed class WorkspaceSnapshot
     /// <summary>How many tag values of the workspace use each tag (a tag written twice in one field counts twice), most used first.</summary>
     public ImmutableArray<(string Tag, int Uses)> TagUses => _tags.Value;
 
-    private ILookup<string, NotedPaper> ComputeNotedPapers() =>
-        Documents.Values
+    private ILookup<string, NotedPaper> ComputeNotedPapers()
+    {
+        var identities = ReferenceIdentityCache.For(Papers);
+        return Documents.Values
             .OrderBy(d => d.Path, PathComparer)
             .SelectMany(d => d.Syntax.Entries
                 .Where(e => e.Target is not null)
                 .Select(e =>
                 {
-                    var paper = ReferenceResolver.Resolve(Papers, e.Target!).Paper;
-                    return new NotedPaper(d.Path, e, paper, ReferenceResolver.Identity(e.Target!, paper));
+                    var (paper, identity) = identities.Resolve(e.Target!);
+                    return new NotedPaper(d.Path, e, paper, identity);
                 }))
             .ToLookup(n => n.Identity, StringComparer.Ordinal);
+    }
 
     private ImmutableArray<(string Tag, int Uses)> ComputeTags() =>
         Documents.Values

@@ -28,7 +28,6 @@ internal sealed class LspTestClient : IAsyncDisposable
         var (serverStream, clientStream) = FullDuplexStream.CreatePair();
         options ??= new LanguageServerOptions
         {
-            DiagnosticsDelay = TimeSpan.FromMilliseconds(20),
             FileChangeDelay = TimeSpan.FromMilliseconds(50),
             WatchFilesItself = true,
         };

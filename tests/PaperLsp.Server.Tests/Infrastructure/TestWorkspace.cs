@@ -36,7 +36,6 @@ internal sealed class TestWorkspace : IDisposable
 
     public LanguageServerOptions Options => new()
     {
-        DiagnosticsDelay = TimeSpan.FromMilliseconds(20),
         FileChangeDelay = TimeSpan.FromMilliseconds(100),
         CollectionReader = TestCollections.Read,
     };

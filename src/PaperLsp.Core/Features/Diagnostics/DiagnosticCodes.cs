@@ -33,9 +33,13 @@ public static class DiagnosticCodes
     private static readonly ImmutableDictionary<string, DiagnosticCode> ByCode =
         All.ToImmutableDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
 
+    // One string per code rather than one per diagnostic: a pass over a large file converts thousands.
+    private static readonly ImmutableDictionary<string, string> HelpUrls =
+        All.ToImmutableDictionary(c => c.Code, c => $"{DocsUrl}#{c.Code.ToLowerInvariant()}", StringComparer.Ordinal);
+
     public static DiagnosticCode? Find(string code) => ByCode.GetValueOrDefault(code);
 
-    public static string HelpUrl(string code) => $"{DocsUrl}#{code.ToLowerInvariant()}";
+    public static string HelpUrl(string code) => HelpUrls.TryGetValue(code, out var url) ? url : $"{DocsUrl}#{code.ToLowerInvariant()}";
 
     /// <summary>True when the setting names a known code or name (configuration validation).</summary>
     public static bool IsKnownSettingKey(string key) =>

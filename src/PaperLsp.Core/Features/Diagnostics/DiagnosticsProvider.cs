@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using PaperLsp.Core.Collections;
 using PaperLsp.Core.Features.Fields;
-using PaperLsp.Core.Features.Resolution;
 using PaperLsp.Core.Syntax;
 using PaperLsp.Core.Workspace;
 
@@ -12,6 +12,8 @@ public static class DiagnosticsProvider
 {
     private const int SuggestionCount = 3;
 
+    private static readonly ConditionalWeakTable<NotesDocument, LocalDiagnostics> LocalByDocument = new();
+
     public static ImmutableArray<NotesDiagnostic> Compute(WorkspaceSnapshot snapshot, string path, CancellationToken cancellationToken = default)
     {
         var document = snapshot.GetDocument(path);
@@ -20,30 +22,65 @@ public static class DiagnosticsProvider
             return ImmutableArray<NotesDiagnostic>.Empty;
         }
 
-        var tree = document.Syntax;
-        var found = new List<NotesDiagnostic>();
-        found.AddRange(tree.Errors.Select(e => new NotesDiagnostic(e.Span, e.Code, DefaultSeverity(e.Code), e.Message)));
-
+        var found = new List<NotesDiagnostic>(Local(snapshot, document, cancellationToken));
         if (snapshot.PapersLoaded)
         {
+            found.AddRange(DuplicateEntries(snapshot, document));
+        }
+
+        // The configured severity depends only on the code and the reported severity: looked up once per pair, and a
+        // diagnostic is copied only when its severity changes (a large file has thousands of the same few codes).
+        var severities = new Dictionary<(string Code, ProblemSeverity Reported), ProblemSeverity?>();
+        var configured = new List<NotesDiagnostic>(found.Count);
+        foreach (var diagnostic in found)
+        {
+            if (!severities.TryGetValue((diagnostic.Code, diagnostic.Severity), out var severity))
+            {
+                severity = DiagnosticCodes.EffectiveSeverity(diagnostic.Code, snapshot.Configuration, diagnostic.Severity);
+                severities[(diagnostic.Code, diagnostic.Severity)] = severity;
+            }
+
+            if (severity is { } kept)
+            {
+                configured.Add(kept == diagnostic.Severity ? diagnostic : diagnostic with { Severity = kept });
+            }
+        }
+
+        return configured
+            .OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ToImmutableArray();
+    }
+
+    /// <summary>Syntax errors, unknown references and field values of the document, reused while it and the index stay the same.</summary>
+    private static ImmutableArray<NotesDiagnostic> Local(WorkspaceSnapshot snapshot, NotesDocument document, CancellationToken cancellationToken)
+    {
+        if (LocalByDocument.TryGetValue(document, out var known) && known.Papers == snapshot.Papers && known.PapersLoaded == snapshot.PapersLoaded)
+        {
+            return known.Found;
+        }
+
+        var tree = document.Syntax;
+        var found = ImmutableArray.CreateBuilder<NotesDiagnostic>();
+        found.AddRange(tree.Errors.Select(e => new NotesDiagnostic(e.Span, e.Code, DefaultSeverity(e.Code), e.Message)));
+        if (snapshot.PapersLoaded)
+        {
+            var checks = ReferenceCheckCache.For(snapshot.Papers);
             foreach (var reference in tree.References)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var diagnostic = CheckReference(snapshot.Papers, reference);
+                var diagnostic = CheckReference(snapshot.Papers, checks, reference);
                 if (diagnostic is not null)
                 {
                     found.Add(diagnostic);
                 }
             }
-
-            found.AddRange(DuplicateEntries(snapshot, document));
         }
 
         foreach (var entry in tree.Entries)
         {
             foreach (var field in entry.Fields)
             {
-                var problem = field.Value.Length == 0 ? null : KnownFields.Validate(field.Name, field.Value);
+                var problem = field.Value.Length == 0 ? null : FieldValueChecks.Validate(field.Name, field.Value);
                 if (problem is not null)
                 {
                     found.Add(new NotesDiagnostic(field.ValueSpan, "PN005", DefaultSeverity("PN005"), problem)
@@ -54,12 +91,9 @@ public static class DiagnosticsProvider
             }
         }
 
-        return found
-            .Select(d => DiagnosticCodes.EffectiveSeverity(d.Code, snapshot.Configuration, d.Severity) is { } severity ? d with { Severity = severity } : null)
-            .Where(d => d is not null)
-            .Select(d => d!)
-            .OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal)
-            .ToImmutableArray();
+        var local = found.ToImmutable();
+        LocalByDocument.AddOrUpdate(document, new LocalDiagnostics(snapshot.Papers, snapshot.PapersLoaded, local));
+        return local;
     }
 
     /// <summary>The problems of every collection (and of the configuration), with the configured severities, 'off' removed.</summary>
@@ -70,65 +104,80 @@ public static class DiagnosticsProvider
             .Select(p => p!)
             .ToImmutableArray();
 
-    private static NotesDiagnostic? CheckReference(PaperIndex papers, ReferenceSyntax reference)
+    private static NotesDiagnostic? CheckReference(PaperIndex papers, ReferenceCheckCache checks, ReferenceSyntax reference)
     {
-        switch (reference)
+        var check = reference switch
         {
-            case TitleReferenceSyntax title when title.IsTerminated && !string.IsNullOrWhiteSpace(title.Title):
-                if (papers.FindByTitle(title.Title) is not null)
-                {
-                    return null;
-                }
-
-                var closest = papers.ClosestTitles(title.Title, SuggestionCount).Select(p => p.Title).ToArray();
-                var titleMessage = $"Unknown paper \"{title.Title.Trim()}\": no title in the collection matches it"
-                    + (closest.Length > 0 ? $". Did you mean \"{closest[0]}\"?" : ".");
-                return new NotesDiagnostic(reference.Span, "PN001", DefaultSeverity("PN001"), titleMessage) { Suggestions = closest };
-
-            case KeyReferenceSyntax key when key.Key.Length > 0:
-                if (papers.FindByKey(key.Key) is not null)
-                {
-                    return null;
-                }
-
-                var sameButCase = papers.KeysIgnoringCase(key.Key);
-                if (sameButCase.Count > 0)
-                {
-                    return new NotesDiagnostic(
-                        reference.Span,
-                        "PN002",
-                        DefaultSeverity("PN002"),
-                        $"Unknown citation key @{key.Key}: keys are case-sensitive; did you mean @{sameButCase[0]}?")
-                    { Suggestions = sameButCase.ToArray() };
-                }
-
-                var similar = papers.SimilarKeys(key.Key, SuggestionCount);
-                var keyMessage = $"Unknown citation key @{key.Key}: no paper of the collection has it"
-                    + (similar.Count > 0 ? $". Did you mean @{similar[0]}?" : ".");
-                return new NotesDiagnostic(reference.Span, "PN002", DefaultSeverity("PN002"), keyMessage) { Suggestions = similar };
-
-            default:
-                return null;
-        }
+            TitleReferenceSyntax title when title.IsTerminated && !string.IsNullOrWhiteSpace(title.Title) =>
+                checks.GetOrAdd(true, title.Title, (_, text) => CheckTitle(papers, text)),
+            KeyReferenceSyntax key when key.Key.Length > 0 =>
+                checks.GetOrAdd(false, key.Key, (_, text) => CheckKey(papers, text)),
+            _ => null,
+        };
+        return check is null ? null : new NotesDiagnostic(reference.Span, check.Code, check.Severity, check.Message) { Suggestions = check.Suggestions };
     }
 
+    private static ReferenceCheck? CheckTitle(PaperIndex papers, string title)
+    {
+        if (papers.FindByTitle(title) is not null)
+        {
+            return null;
+        }
+
+        var closest = papers.ClosestTitles(title, SuggestionCount).Select(p => p.Title).ToArray();
+        var message = $"Unknown paper \"{title.Trim()}\": no title in the collection matches it"
+            + (closest.Length > 0 ? $". Did you mean \"{closest[0]}\"?" : ".");
+        return new ReferenceCheck("PN001", DefaultSeverity("PN001"), message, closest);
+    }
+
+    private static ReferenceCheck? CheckKey(PaperIndex papers, string key)
+    {
+        if (papers.FindByKey(key) is not null)
+        {
+            return null;
+        }
+
+        var sameButCase = papers.KeysIgnoringCase(key);
+        if (sameButCase.Count > 0)
+        {
+            return new ReferenceCheck(
+                "PN002",
+                DefaultSeverity("PN002"),
+                $"Unknown citation key @{key}: keys are case-sensitive; did you mean @{sameButCase[0]}?",
+                sameButCase.ToArray());
+        }
+
+        var similar = papers.SimilarKeys(key, SuggestionCount);
+        var message = $"Unknown citation key @{key}: no paper of the collection has it"
+            + (similar.Count > 0 ? $". Did you mean @{similar[0]}?" : ".");
+        return new ReferenceCheck("PN002", DefaultSeverity("PN002"), message, similar);
+    }
+
+    /// <summary>PN006 on each entry of the document whose paper another entry of the workspace notes too.</summary>
     private static IEnumerable<NotesDiagnostic> DuplicateEntries(WorkspaceSnapshot snapshot, NotesDocument document)
     {
-        foreach (var entry in document.Syntax.Entries.Where(e => e.Target is not null))
+        // The snapshot's grouping already resolved every entry (once per snapshot, shared with hover and navigation).
+        foreach (var group in snapshot.NotedPapers)
         {
-            var paper = ReferenceResolver.Resolve(snapshot.Papers, entry.Target!).Paper;
-            var identity = ReferenceResolver.Identity(entry.Target!, paper);
-            var others = snapshot.EntriesNoting(identity)
-                .Where(n => !(n.DocumentPath == document.Path && n.Entry.Span == entry.Span))
-                .ToArray();
-            if (others.Length == 0)
+            // A lookup's groups are collections: Count() is their size, not an enumeration.
+            if (group.Count() < 2)
             {
                 continue;
             }
 
-            var where = string.Join(", ", others.Select(n => n.Describe(snapshot, document.Path)));
-            var name = paper?.Title ?? (entry.Target is TitleReferenceSyntax t ? t.Title : ((KeyReferenceSyntax)entry.Target!).Key);
-            yield return new NotesDiagnostic(entry.HeaderSpan, "PN006", DefaultSeverity("PN006"), $"\"{name}\" is noted more than once: also at {where}");
+            foreach (var noted in group)
+            {
+                if (noted.DocumentPath != document.Path)
+                {
+                    continue;
+                }
+
+                var entry = noted.Entry;
+                var others = group.Where(n => !(n.DocumentPath == document.Path && n.Entry.Span == entry.Span)).ToArray();
+                var where = string.Join(", ", others.Select(n => n.Describe(snapshot, document.Path)));
+                var name = noted.Paper?.Title ?? (entry.Target is TitleReferenceSyntax t ? t.Title : ((KeyReferenceSyntax)entry.Target!).Key);
+                yield return new NotesDiagnostic(entry.HeaderSpan, "PN006", DefaultSeverity("PN006"), $"\"{name}\" is noted more than once: also at {where}");
+            }
         }
     }
 

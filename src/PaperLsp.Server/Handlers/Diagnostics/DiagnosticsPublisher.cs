@@ -1,4 +1,4 @@
-using Newtonsoft.Json;
+using System.Collections.Immutable;
 using PaperLsp.Core.Features.Diagnostics;
 using PaperLsp.Server.Conversion;
 using PaperLsp.Server.Dispatch;
@@ -9,11 +9,13 @@ using StreamJsonRpc;
 namespace PaperLsp.Server.Handlers.Diagnostics;
 
 /// <summary>
-/// Pushes textDocument/publishDiagnostics: after a quiet delay following the last change, for every open notes document
-/// (with its version, from the latest snapshot only) and for every file with collection or configuration problems. A URI
-/// that had diagnostics and has none now gets an empty list; an unchanged list is not sent again. In the pull model the
-/// notes documents are left to textDocument/diagnostic and only the other files are pushed (the client pulls notes files
-/// only).
+/// Pushes textDocument/publishDiagnostics for every open notes document (with its version) and for every file with
+/// collection or configuration problems. A pass starts as soon as a change is applied and works on the latest snapshot;
+/// a change that arrives during a pass cancels it and a new pass starts on the newer snapshot, so a burst of edits
+/// publishes once, for the latest version. Passes run one at a time, each on a snapshot no older than the previous one's,
+/// so an older version is never published after a newer one. A URI that had diagnostics and has none now gets an empty
+/// list; an unchanged list is not sent again. In the pull model the notes documents are left to textDocument/diagnostic
+/// and only the other files are pushed (the client pulls notes files only).
 /// </summary>
 public sealed class DiagnosticsPublisher : IDisposable
 {
@@ -23,13 +25,14 @@ public sealed class DiagnosticsPublisher : IDisposable
     private readonly Func<LspPositions> _positions;
     private readonly bool _pullModel;
     private readonly TimeSpan _delay;
-    private readonly Timer _timer;
     private readonly object _gate = new();
-    private readonly Dictionary<string, string> _published = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PublishDiagnosticsParams> _published = new(StringComparer.Ordinal);
+    private CancellationTokenSource? _pass;
+    private bool _pending;
     private bool _running;
-    private bool _again;
     private bool _disposed;
 
+    /// <param name="delay">Quiet time before a pass starts (zero: at once; the cancellation already coalesces bursts).</param>
     public DiagnosticsPublisher(WorkspaceState state, JsonRpc rpc, ServerLog log, Func<LspPositions> positions, bool pullModel, TimeSpan delay)
     {
         _state = state;
@@ -38,19 +41,29 @@ public sealed class DiagnosticsPublisher : IDisposable
         _positions = positions;
         _pullModel = pullModel;
         _delay = delay;
-        _timer = new Timer(_ => Publish(), null, Timeout.Infinite, Timeout.Infinite);
     }
 
-    /// <summary>Restarts the quiet delay: several changes in a row publish once.</summary>
+    /// <summary>Asks for a pass on the latest snapshot; cancels a running pass, which is stale now.</summary>
     public void Schedule()
     {
         lock (_gate)
         {
-            if (!_disposed)
+            if (_disposed)
             {
-                _timer.Change(_delay, Timeout.InfiniteTimeSpan);
+                return;
             }
+
+            _pending = true;
+            _pass?.Cancel();
+            if (_running)
+            {
+                return;
+            }
+
+            _running = true;
         }
+
+        _ = Task.Run(RunAsync);
     }
 
     public void Dispose()
@@ -58,65 +71,100 @@ public sealed class DiagnosticsPublisher : IDisposable
         lock (_gate)
         {
             _disposed = true;
-            _timer.Dispose();
+            _pass?.Cancel();
         }
     }
 
-    private void Publish()
+    /// <summary>The one worker: runs passes while changes keep coming, then stops until the next <see cref="Schedule"/>.</summary>
+    private async Task RunAsync()
     {
-        lock (_gate)
+        while (true)
         {
-            if (_running)
+            if (_delay > TimeSpan.Zero)
             {
-                _again = true;
+                await WaitForQuietAsync().ConfigureAwait(false);
+            }
+
+            CancellationTokenSource pass;
+            lock (_gate)
+            {
+                if (!_pending || _disposed)
+                {
+                    _running = false;
+                    return;
+                }
+
+                _pending = false;
+                pass = _pass = new CancellationTokenSource();
+            }
+
+            try
+            {
+                await PublishLatestAsync(pass.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (pass.IsCancellationRequested)
+            {
+                // A newer change arrived (it set _pending): the loop starts over on the newer snapshot.
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                _log.Error($"Publishing diagnostics failed: {exception}");
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _pass = null;
+                }
+
+                pass.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Waits until no change arrived for the configured delay.</summary>
+    private async Task WaitForQuietAsync()
+    {
+        var generation = _state.Generation;
+        while (true)
+        {
+            await Task.Delay(_delay).ConfigureAwait(false);
+            var now = _state.Generation;
+            if (now == generation)
+            {
                 return;
             }
 
-            _running = true;
-        }
-
-        try
-        {
-            PublishLatest();
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            _log.Error($"Publishing diagnostics failed: {exception}");
-        }
-        finally
-        {
-            bool again;
-            lock (_gate)
-            {
-                _running = false;
-                again = _again;
-                _again = false;
-            }
-
-            if (again)
-            {
-                Schedule();
-            }
+            generation = now;
         }
     }
 
-    private void PublishLatest()
+    private async Task PublishLatestAsync(CancellationToken cancellationToken)
     {
         var snapshot = _state.Current;
         var positions = _positions();
         var batch = new List<PublishDiagnosticsParams>();
         if (!_pullModel)
         {
-            foreach (var document in snapshot.Documents.Values.Where(d => d.IsOpen))
+            foreach (var document in snapshot.Documents.Values)
             {
-                var items = DiagnosticsProvider.Compute(snapshot, document.Path)
-                    .Select(d => DiagnosticConverter.ToLsp(d, document.Text, positions))
-                    .ToList();
+                if (!document.IsOpen)
+                {
+                    continue;
+                }
+
+                var found = DiagnosticsProvider.Compute(snapshot, document.Path, cancellationToken);
+                var items = new List<Diagnostic>(found.Length);
+                foreach (var diagnostic in found)
+                {
+                    items.Add(DiagnosticConverter.ToLsp(diagnostic, document.Text, positions));
+                }
+
                 batch.Add(new PublishDiagnosticsParams { Uri = _state.UriOf(document.Path), Version = document.Version, Diagnostics = items });
             }
         }
 
-        var problems = snapshot.PapersLoaded ? DiagnosticsProvider.CollectionProblems(snapshot) : [];
+        var problems = snapshot.PapersLoaded ? DiagnosticsProvider.CollectionProblems(snapshot) : ImmutableArray<Core.Collections.CollectionProblem>.Empty;
         foreach (var file in problems.Concat(_state.ConfigurationProblems).GroupBy(p => p.FilePath, FileUri.PathComparer))
         {
             batch.Add(new PublishDiagnosticsParams
@@ -126,35 +174,50 @@ public sealed class DiagnosticsPublisher : IDisposable
             });
         }
 
+        // Past this point the pass sends: a newer change cancels it only up to here, so what is sent stays consistent.
+        cancellationToken.ThrowIfCancellationRequested();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var sent = new List<Task>();
         foreach (var parameters in batch)
         {
             seen.Add(parameters.Uri);
-            var fingerprint = parameters.Version + JsonConvert.SerializeObject(parameters.Diagnostics);
-            if (_published.TryGetValue(parameters.Uri, out var previous) && previous == fingerprint)
+            if (_published.TryGetValue(parameters.Uri, out var previous) && SameReport(previous, parameters))
             {
                 continue;
             }
 
-            _published[parameters.Uri] = fingerprint;
-            Send(parameters);
+            _published[parameters.Uri] = parameters;
+            sent.Add(SendAsync(parameters));
         }
 
         foreach (var stale in _published.Keys.Where(uri => !seen.Contains(uri)).ToList())
         {
             _published.Remove(stale);
-            Send(new PublishDiagnosticsParams { Uri = stale, Diagnostics = [] });
+            sent.Add(SendAsync(new PublishDiagnosticsParams { Uri = stale, Diagnostics = [] }));
         }
+
+        // The next pass sends only after these are written, so one URI's notifications go out in the order of their passes.
+        await Task.WhenAll(sent).ConfigureAwait(false);
     }
 
-    private void Send(PublishDiagnosticsParams parameters)
+    /// <summary>Same version and the same diagnostics (the protocol types are records: value equality).</summary>
+    private static bool SameReport(PublishDiagnosticsParams previous, PublishDiagnosticsParams current) =>
+        previous.Version == current.Version && previous.Diagnostics.SequenceEqual(current.Diagnostics);
+
+    private async Task SendAsync(PublishDiagnosticsParams parameters)
     {
         if (_rpc.IsDisposed)
         {
             return;
         }
 
-        _ = _rpc.NotifyWithParameterObjectAsync(LspMethods.PublishDiagnostics, parameters).ContinueWith(
-            static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+        try
+        {
+            await _rpc.NotifyWithParameterObjectAsync(LspMethods.PublishDiagnostics, PublishDiagnosticsJson.Parameters(parameters)).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is ObjectDisposedException or ConnectionLostException)
+        {
+            // The client went away: nothing to publish to.
+        }
     }
 }
