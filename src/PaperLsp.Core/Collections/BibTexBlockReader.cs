@@ -133,6 +133,7 @@ internal static class BibTexBlockReader
         {
             var line = _line;
             var column = _column;
+            var start = _position;
             var c = Peek();
             if (c is '{' or '"')
             {
@@ -144,16 +145,16 @@ internal static class BibTexBlockReader
 
                 var value = text[(_position + 1)..close];
                 MoveTo(close + 1);
-                return new BibTexValuePart(BibTexValuePartKind.Literal, value, line, column);
+                return new BibTexValuePart(BibTexValuePartKind.Literal, value, line, column, start + 1);
             }
 
             if (char.IsAsciiDigit(c))
             {
-                return new BibTexValuePart(BibTexValuePartKind.Literal, ReadWhile(char.IsAsciiDigit), line, column);
+                return new BibTexValuePart(BibTexValuePartKind.Literal, ReadWhile(char.IsAsciiDigit), line, column, start);
             }
 
             var name = ReadWhile(BibTexScanner.IsTypeChar);
-            return name.Length == 0 ? null : new BibTexValuePart(BibTexValuePartKind.Macro, name, line, column);
+            return name.Length == 0 ? null : new BibTexValuePart(BibTexValuePartKind.Macro, name, line, column, start);
         }
 
         /// <summary>The closing delimiter as the grammar's Braced and Quoted find it; -1 when there is none in the block.</summary>

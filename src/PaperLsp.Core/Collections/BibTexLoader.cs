@@ -15,9 +15,13 @@ public static class BibTexLoader
     private static readonly string[] VenueFields = ["journaltitle", "journal", "booktitle", "publisher", "institution", "school", "organization"];
 
     /// <param name="initialMacros">Macros defined before this file, e.g. from an abbreviations file.</param>
-    public static CollectionLoadResult Load(string filePath, string text, IReadOnlyDictionary<string, string>? initialMacros = null)
+    public static CollectionLoadResult Load(string filePath, string text, IReadOnlyDictionary<string, string>? initialMacros = null) =>
+        Load(filePath, text, initialMacros, source: null);
+
+    /// <param name="source">The bytes <paramref name="text"/> was decoded from: abstracts then stay in the file.</param>
+    internal static CollectionLoadResult Load(string filePath, string text, IReadOnlyDictionary<string, string>? initialMacros, BibTexSourceBytes? source)
     {
-        var document = BibTexParser.Parse(filePath, text, initialMacros);
+        var document = BibTexParser.Parse(filePath, text, initialMacros, source);
         var problems = document.Problems.ToBuilder();
 
         var byKey = new Dictionary<string, BibTexEntry>(StringComparer.Ordinal);
@@ -102,7 +106,7 @@ public static class BibTexLoader
                 Authors = BibTexNames.Display(Get(fields, "author") ?? Get(fields, "editor")),
                 Year = year,
                 Venue = Venue(fields),
-                Abstract = Decoded(fields, "abstract"),
+                Abstract = Abstract(fields, document.FileAbstracts),
                 Doi = doi,
                 Url = url,
                 ArxivId = ArxivId(fields, url, doi),
@@ -119,6 +123,11 @@ public static class BibTexLoader
 
     private static string? Decoded(IReadOnlyDictionary<string, string> fields, string name) =>
         Get(fields, name) is { } value && LatexDecoder.Decode(value) is { Length: > 0 } decoded ? decoded : null;
+
+    private static PaperAbstract? Abstract(IReadOnlyDictionary<string, string> fields, IReadOnlyDictionary<string, BibTexFileAbstract>? inFile) =>
+        Get(fields, "abstract") is { } raw && inFile is not null && inFile.TryGetValue(raw, out var fileAbstract)
+            ? fileAbstract
+            : PaperAbstract.FromText(Decoded(fields, "abstract"));
 
     internal static string? JoinSubtitle(string? title, string? subtitle)
     {

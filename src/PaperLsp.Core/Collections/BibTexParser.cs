@@ -21,7 +21,12 @@ public static class BibTexParser
 
     /// <param name="initialMacros">Macros defined before this file (another file's <see cref="BibTexDocument.Macros"/>,
     /// as with <c>\bibliography{abbrev,crypto}</c>); the month macros are always defined.</param>
-    public static BibTexDocument Parse(string filePath, string text, IReadOnlyDictionary<string, string>? initialMacros = null)
+    public static BibTexDocument Parse(string filePath, string text, IReadOnlyDictionary<string, string>? initialMacros = null) =>
+        Parse(filePath, text, initialMacros, source: null);
+
+    /// <param name="source">The bytes <paramref name="text"/> was decoded from: abstracts written as one literal are then
+    /// left in the file (<see cref="BibTexDocument.FileAbstracts"/>).</param>
+    internal static BibTexDocument Parse(string filePath, string text, IReadOnlyDictionary<string, string>? initialMacros, BibTexSourceBytes? source)
     {
         text ??= string.Empty;
         var macros = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -37,6 +42,24 @@ public static class BibTexParser
 
         var entries = ImmutableArray.CreateBuilder<BibTexEntry>();
         var problems = ImmutableArray.CreateBuilder<CollectionProblem>();
+        var fileAbstracts = source is null ? null : new Dictionary<string, BibTexFileAbstract>(ReferenceEqualityComparer.Instance);
+
+        // Byte offsets of character positions (valid UTF-8, so they correspond), counted incrementally: positions are
+        // asked in file order, so the text is counted once.
+        var countedChars = 0;
+        var countedBytes = (long)(source?.TextStart ?? 0);
+        long ByteOffset(int charPosition)
+        {
+            if (charPosition < countedChars)
+            {
+                countedChars = 0;
+                countedBytes = source!.TextStart;
+            }
+
+            countedBytes += Encoding.UTF8.GetByteCount(text.AsSpan(countedChars, charPosition - countedChars));
+            countedChars = charPosition;
+            return countedBytes;
+        }
         foreach (var chunk in BibTexScanner.Scan(text))
         {
             switch (chunk.Kind)
@@ -62,7 +85,16 @@ public static class BibTexParser
                         foreach (var field in raw.Fields)
                         {
                             var value = Resolve(field, macros, filePath, problems);
-                            fields.TryAdd(field.Name, value);
+                            if (fields.TryAdd(field.Name, value) && fileAbstracts is not null
+                                && field.Parts is [{ Kind: BibTexValuePartKind.Literal } part]
+                                && field.Name.Equals("abstract", StringComparison.OrdinalIgnoreCase)
+                                && !string.IsNullOrWhiteSpace(value))
+                            {
+                                var offset = ByteOffset(part.Start);
+                                var length = ByteOffset(part.Start + part.Text.Length) - offset;
+                                var bytes = source!.Bytes.Span.Slice((int)offset, (int)length);
+                                fileAbstracts[value] = new BibTexFileAbstract(source.Version, offset, (int)length, System.IO.Hashing.XxHash3.HashToUInt64(bytes));
+                            }
                         }
 
                         entries.Add(new BibTexEntry(raw.Type, raw.Key, chunk.Line, fields));
@@ -72,7 +104,7 @@ public static class BibTexParser
             }
         }
 
-        return new BibTexDocument(filePath, entries.ToImmutable(), macros, problems.ToImmutable());
+        return new BibTexDocument(filePath, entries.ToImmutable(), macros, problems.ToImmutable()) { FileAbstracts = fileAbstracts };
     }
 
     private static BibTexRawEntry? ParseBlock(

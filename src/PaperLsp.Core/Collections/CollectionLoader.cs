@@ -20,9 +20,13 @@ public static class CollectionLoader
     public static CollectionLoadResult Load(string path)
     {
         byte[] bytes;
+        CollectionFileVersion version;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            // Length and time from the handle the bytes are read through: the version abstracts are checked against.
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            version = new CollectionFileVersion(Path.GetFullPath(path), RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle).Ticks);
+            bytes = ReadAll(handle, version.Length);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException
                                               or NotSupportedException or System.Security.SecurityException)
@@ -31,7 +35,9 @@ public static class CollectionLoader
         }
 
         var (text, invalidAt) = DecodeUtf8(bytes);
-        var result = LoadText(path, text);
+        var result = invalidAt is null && !text.StartsWith('\uFEFF') && Path.GetExtension(path).Equals(".bib", StringComparison.OrdinalIgnoreCase)
+            ? LoadBibTex(path, text, new BibTexSourceBytes(version, bytes, HasBom(bytes) ? 3 : 0))
+            : LoadText(path, text);
         if (invalidAt is null)
         {
             return result;
@@ -42,6 +48,39 @@ public static class CollectionLoader
             "The file is not valid UTF-8; invalid bytes were replaced with U+FFFD (first one here).");
         return result with { Problems = result.Problems.Insert(0, problem) };
     }
+
+    private static CollectionLoadResult LoadBibTex(string path, string text, BibTexSourceBytes source)
+    {
+        try
+        {
+            return BibTexLoader.Load(path, text, initialMacros: null, source);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return Failed(path, $"Internal error while loading the collection: {exception.Message}");
+        }
+    }
+
+    private static byte[] ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length)
+    {
+        // A file that grows while it is read is read up to the length seen when it was opened; one that shrinks, to its end.
+        var bytes = new byte[length];
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+            if (n == 0)
+            {
+                return bytes[..read];
+            }
+
+            read += n;
+        }
+
+        return bytes;
+    }
+
+    private static bool HasBom(byte[] bytes) => bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
 
     public static CollectionLoadResult LoadText(string path, string content)
     {
@@ -78,7 +117,7 @@ public static class CollectionLoader
     /// <summary>UTF-8 text (BOM dropped) and, when some bytes were invalid, the 1-based line and column of the first.</summary>
     private static (string Text, (int Line, int Column)? InvalidAt) DecodeUtf8(byte[] bytes)
     {
-        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var start = HasBom(bytes) ? 3 : 0;
         try
         {
             return (StrictUtf8.GetString(bytes, start, bytes.Length - start), null);

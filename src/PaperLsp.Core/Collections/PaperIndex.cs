@@ -211,7 +211,7 @@ public sealed class PaperIndex
             Authors = ordered.Select(p => p.Authors).FirstOrDefault(a => !a.IsDefaultOrEmpty, ImmutableArray<string>.Empty),
             Year = First(p => p.Year),
             Venue = First(p => p.Venue),
-            Abstract = First(p => p.Abstract),
+            Abstract = ordered.Select(p => p.Abstract).FirstOrDefault(a => a is not null),
             Doi = First(p => p.Doi),
             Url = First(p => p.Url),
             ArxivId = First(p => p.ArxivId),
