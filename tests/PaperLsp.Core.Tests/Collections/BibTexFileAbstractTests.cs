@@ -11,7 +11,7 @@ namespace PaperLsp.Core.Tests.Collections;
 public sealed class BibTexFileAbstractTests
 {
     [Theory]
-    [InlineData("collections/abstracts.bib")]
+    [InlineData("collections/crlf-abstracts.bib")]
     [InlineData("corpus/biblatex-examples.bib")]
     [InlineData("collections/features.bib")]
     public void Read_back_abstracts_equal_the_in_memory_decoding(string relative)
@@ -29,7 +29,7 @@ public sealed class BibTexFileAbstractTests
     [Fact]
     public void Literal_abstracts_stay_in_the_file_and_those_built_from_macros_are_kept_as_text()
     {
-        var papers = CollectionLoader.Load(CollectionsTestData.PathOf("collections/abstracts.bib")).Papers.ToDictionary(p => p.Key);
+        var papers = CollectionLoader.Load(CollectionsTestData.PathOf("collections/crlf-abstracts.bib")).Papers.ToDictionary(p => p.Key);
 
         foreach (var key in new[] { "unicode", "latex", "quoted", "multiline", "parent", "child", "twice" })
         {
