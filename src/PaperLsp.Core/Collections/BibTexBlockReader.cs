@@ -28,7 +28,7 @@ internal static class BibTexBlockReader
                 return null;
             }
 
-            var type = ReadWhile(BibTexScanner.IsTypeChar);
+            var type = ReadWhile(BibTexChunkReader.IsTypeChar);
             if (type.Length == 0)
             {
                 return null;
@@ -69,7 +69,7 @@ internal static class BibTexBlockReader
 
                 Advance();
                 SkipWhitespace();
-                if (!BibTexScanner.IsTypeChar(Peek()))
+                if (!BibTexChunkReader.IsTypeChar(Peek()))
                 {
                     break; // a trailing comma
                 }
@@ -88,7 +88,7 @@ internal static class BibTexBlockReader
 
         private BibTexRawField? ReadField()
         {
-            var name = ReadWhile(BibTexScanner.IsTypeChar);
+            var name = ReadWhile(BibTexChunkReader.IsTypeChar);
             if (name.Length == 0)
             {
                 return null;
@@ -153,7 +153,7 @@ internal static class BibTexBlockReader
                 return new BibTexValuePart(BibTexValuePartKind.Literal, ReadWhile(char.IsAsciiDigit), line, column, start);
             }
 
-            var name = ReadWhile(BibTexScanner.IsTypeChar);
+            var name = ReadWhile(BibTexChunkReader.IsTypeChar);
             return name.Length == 0 ? null : new BibTexValuePart(BibTexValuePartKind.Macro, name, line, column, start);
         }
 

@@ -1,11 +1,13 @@
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace PaperLsp.Core.Collections;
 
 /// <summary>
 /// A .bib abstract left in its file: the raw value (between its braces or quotes) is <see cref="Length"/> bytes at
-/// <see cref="Offset"/> of <see cref="File"/>, with XxHash3 <see cref="Checksum"/>. <see cref="Read"/> opens the file,
+/// <see cref="Offset"/> of <see cref="File"/>, with <see cref="Checksum"/> (XxHash3 of its UTF-16 text: the bytes are
+/// valid UTF-8, so the text stands for them, and the parser, which sees text, needs no bytes). <see cref="Read"/> opens the file,
 /// checks its length and time, reads the bytes, checks the checksum and decodes the LaTeX as the loader would have;
 /// on any mismatch it answers null — no abstract, never another entry's text. The file watcher then reloads the
 /// collection.
@@ -37,12 +39,8 @@ public sealed record BibTexFileAbstract(CollectionFileVersion File, long Offset,
                 read += n;
             }
 
-            if (XxHash3.HashToUInt64(bytes) != Checksum)
-            {
-                return null;
-            }
-
-            return Decode(StrictUtf8.GetString(bytes));
+            var raw = StrictUtf8.GetString(bytes);
+            return ChecksumOf(raw) == Checksum ? Decode(raw) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException
                                       or DecoderFallbackException)
@@ -50,6 +48,8 @@ public sealed record BibTexFileAbstract(CollectionFileVersion File, long Offset,
             return null;
         }
     }
+
+    internal static ulong ChecksumOf(string raw) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(raw.AsSpan()));
 
     /// <summary>What the loader makes of a raw abstract value: LaTeX decoded, null when nothing is left.</summary>
     internal static string? Decode(string raw) =>

@@ -16,12 +16,12 @@ public static class BibTexLoader
 
     /// <param name="initialMacros">Macros defined before this file, e.g. from an abbreviations file.</param>
     public static CollectionLoadResult Load(string filePath, string text, IReadOnlyDictionary<string, string>? initialMacros = null) =>
-        Load(filePath, text, initialMacros, source: null);
+        Load(filePath, BibTexChunkReader.FromText(text), initialMacros, file: null);
 
-    /// <param name="source">The bytes <paramref name="text"/> was decoded from: abstracts then stay in the file.</param>
-    internal static CollectionLoadResult Load(string filePath, string text, IReadOnlyDictionary<string, string>? initialMacros, BibTexSourceBytes? source)
+    /// <param name="file">The version of the file <paramref name="reader"/> reads: abstracts then stay in the file.</param>
+    internal static CollectionLoadResult Load(string filePath, BibTexChunkReader reader, IReadOnlyDictionary<string, string>? initialMacros, CollectionFileVersion? file)
     {
-        var document = BibTexParser.Parse(filePath, text, initialMacros, source);
+        var document = BibTexParser.Parse(filePath, reader, initialMacros, file);
         var problems = document.Problems.ToBuilder();
 
         var byKey = new Dictionary<string, BibTexEntry>(StringComparer.Ordinal);

@@ -5,8 +5,8 @@ using Sprache;
 namespace PaperLsp.Core.Collections;
 
 /// <summary>
-/// Reads BibTeX/BibLaTeX text into entries: a linear <see cref="BibTexScanner"/> pass splits the text into <c>@</c>
-/// blocks, <see cref="BibTexGrammar"/> (Sprache) parses each block, and <c>@string</c> macros are resolved in file
+/// Reads BibTeX/BibLaTeX into entries: <see cref="BibTexChunkReader"/> streams the file's <c>@</c> blocks (each decoded
+/// on its own), <see cref="BibTexBlockReader"/> or else <see cref="BibTexGrammar"/> (Sprache) parses each block, and <c>@string</c> macros are resolved in file
 /// order from a dictionary (case-insensitive, as in BibTeX). A block that does not parse is skipped with PN010 at its
 /// line and the next block is read as usual. Never throws.
 /// </summary>
@@ -22,13 +22,12 @@ public static class BibTexParser
     /// <param name="initialMacros">Macros defined before this file (another file's <see cref="BibTexDocument.Macros"/>,
     /// as with <c>\bibliography{abbrev,crypto}</c>); the month macros are always defined.</param>
     public static BibTexDocument Parse(string filePath, string text, IReadOnlyDictionary<string, string>? initialMacros = null) =>
-        Parse(filePath, text, initialMacros, source: null);
+        Parse(filePath, BibTexChunkReader.FromText(text), initialMacros, file: null);
 
-    /// <param name="source">The bytes <paramref name="text"/> was decoded from: abstracts written as one literal are then
-    /// left in the file (<see cref="BibTexDocument.FileAbstracts"/>).</param>
-    internal static BibTexDocument Parse(string filePath, string text, IReadOnlyDictionary<string, string>? initialMacros, BibTexSourceBytes? source)
+    /// <param name="file">The version of the file <paramref name="reader"/> reads: abstracts written as one literal then
+    /// stay in the file (<see cref="BibTexDocument.FileAbstracts"/>); null for a text that is not a file.</param>
+    internal static BibTexDocument Parse(string filePath, BibTexChunkReader reader, IReadOnlyDictionary<string, string>? initialMacros, CollectionFileVersion? file)
     {
-        text ??= string.Empty;
         var macros = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in MonthMacros)
         {
@@ -42,25 +41,8 @@ public static class BibTexParser
 
         var entries = ImmutableArray.CreateBuilder<BibTexEntry>();
         var problems = ImmutableArray.CreateBuilder<CollectionProblem>();
-        var fileAbstracts = source is null ? null : new Dictionary<string, BibTexFileAbstract>(ReferenceEqualityComparer.Instance);
-
-        // Byte offsets of character positions (valid UTF-8, so they correspond), counted incrementally: positions are
-        // asked in file order, so the text is counted once.
-        var countedChars = 0;
-        var countedBytes = (long)(source?.TextStart ?? 0);
-        long ByteOffset(int charPosition)
-        {
-            if (charPosition < countedChars)
-            {
-                countedChars = 0;
-                countedBytes = source!.TextStart;
-            }
-
-            countedBytes += Encoding.UTF8.GetByteCount(text.AsSpan(countedChars, charPosition - countedChars));
-            countedChars = charPosition;
-            return countedBytes;
-        }
-        foreach (var chunk in BibTexScanner.Scan(text))
+        var fileAbstracts = file is null ? null : new Dictionary<string, BibTexFileAbstract>(ReferenceEqualityComparer.Instance);
+        foreach (var chunk in reader.ReadChunks())
         {
             switch (chunk.Kind)
             {
@@ -69,7 +51,7 @@ public static class BibTexParser
                         $"Malformed entry skipped: {chunk.Problem}.", ProblemSeverity.Error));
                     break;
                 case BibTexChunkKind.String:
-                    if (ParseBlock(BibTexGrammar.StringDefinition, filePath, text, chunk, problems) is { } definition)
+                    if (ParseBlock(BibTexGrammar.StringDefinition, filePath, chunk, problems) is { } definition)
                     {
                         foreach (var field in definition.Fields)
                         {
@@ -79,22 +61,35 @@ public static class BibTexParser
 
                     break;
                 case BibTexChunkKind.Entry:
-                    if (ParseBlock(BibTexGrammar.Entry, filePath, text, chunk, problems) is { } raw)
+                    if (ParseBlock(BibTexGrammar.Entry, filePath, chunk, problems) is { } raw)
                     {
                         var fields = new Dictionary<string, string>(raw.Fields.Count, StringComparer.OrdinalIgnoreCase);
                         foreach (var field in raw.Fields)
                         {
+                            if (fields.ContainsKey(field.Name))
+                            {
+                                Resolve(field, macros, filePath, problems); // for its undefined-macro problems
+                                continue;
+                            }
+
                             var value = Resolve(field, macros, filePath, problems);
-                            if (fields.TryAdd(field.Name, value) && fileAbstracts is not null
+                            if (fileAbstracts is not null && chunk.IsValidUtf8
                                 && field.Parts is [{ Kind: BibTexValuePartKind.Literal } part]
                                 && field.Name.Equals("abstract", StringComparison.OrdinalIgnoreCase)
                                 && !string.IsNullOrWhiteSpace(value))
                             {
-                                var offset = ByteOffset(part.Start);
-                                var length = ByteOffset(part.Start + part.Text.Length) - offset;
-                                var bytes = source!.Bytes.Span.Slice((int)offset, (int)length);
-                                fileAbstracts[value] = new BibTexFileAbstract(source.Version, offset, (int)length, System.IO.Hashing.XxHash3.HashToUInt64(bytes));
+                                // The text stays in the file; the entry holds a one-character stand-in that keys the reference
+                                // (crossref children inherit the same instance).
+                                var standIn = new string('\u2026', 1);
+                                fileAbstracts[standIn] = new BibTexFileAbstract(
+                                    file!,
+                                    chunk.ByteOffset + Encoding.UTF8.GetByteCount(chunk.Text.AsSpan(0, part.Start)),
+                                    Encoding.UTF8.GetByteCount(value),
+                                    BibTexFileAbstract.ChecksumOf(value));
+                                value = standIn;
                             }
+
+                            fields.Add(field.Name, value);
                         }
 
                         entries.Add(new BibTexEntry(raw.Type, raw.Key, chunk.Line, fields));
@@ -104,16 +99,23 @@ public static class BibTexParser
             }
         }
 
+        if (reader.FirstInvalidUtf8 is { } invalid)
+        {
+            problems.Insert(0, Problem(filePath, invalid.Line, invalid.Column, CollectionProblemCodes.UnreadableFile,
+                "The file is not valid UTF-8; invalid bytes were replaced with U+FFFD (first one here)."));
+        }
+
         return new BibTexDocument(filePath, entries.ToImmutable(), macros, problems.ToImmutable()) { FileAbstracts = fileAbstracts };
     }
 
     private static BibTexRawEntry? ParseBlock(
         Parser<BibTexRawEntry> grammar,
         string filePath,
-        string text,
-        BibTexChunk chunk,
+        BibTexSourceChunk source,
         ImmutableArray<CollectionProblem>.Builder problems)
     {
+        var text = source.Text ?? string.Empty;
+        var chunk = new BibTexChunk(source.Kind, source.Type, 0, text.Length, source.Line, source.Column);
         if (BibTexBlockReader.TryRead(text, chunk, isStringDefinition: ReferenceEquals(grammar, BibTexGrammar.StringDefinition)) is { } fast)
         {
             return fast;

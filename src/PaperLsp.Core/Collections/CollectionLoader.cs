@@ -5,7 +5,7 @@ namespace PaperLsp.Core.Collections;
 
 /// <summary>
 /// Loads one collection file with the loader its extension names: .bib (BibTeX/BibLaTeX), .json (CSL-JSON, including
-/// .csl.json), .ris, .txt (plain listing). Files are read as UTF-8 (a BOM is accepted; invalid bytes become U+FFFD and
+/// .csl.json), .ris, .txt (plain listing). A .bib file is streamed in blocks; the others are read whole. Files are read as UTF-8 (a BOM is accepted; invalid bytes become U+FFFD and
 /// one PN015 says so). Never throws: a missing or unreadable file is a PN015 problem and no papers.
 /// </summary>
 public static class CollectionLoader
@@ -19,25 +19,23 @@ public static class CollectionLoader
 
     public static CollectionLoadResult Load(string path)
     {
+        if (Path.GetExtension(path).Equals(".bib", StringComparison.OrdinalIgnoreCase))
+        {
+            return LoadBibTex(path);
+        }
+
         byte[] bytes;
-        CollectionFileVersion version;
         try
         {
-            // Length and time from the handle the bytes are read through: the version abstracts are checked against.
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            version = new CollectionFileVersion(Path.GetFullPath(path), RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle).Ticks);
-            bytes = ReadAll(handle, version.Length);
+            bytes = File.ReadAllBytes(path);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException
-                                              or NotSupportedException or System.Security.SecurityException)
+        catch (Exception exception) when (IsReadFailure(exception))
         {
             return Failed(path, $"Cannot read the collection file: {exception.Message}");
         }
 
         var (text, invalidAt) = DecodeUtf8(bytes);
-        var result = invalidAt is null && !text.StartsWith('\uFEFF') && Path.GetExtension(path).Equals(".bib", StringComparison.OrdinalIgnoreCase)
-            ? LoadBibTex(path, text, new BibTexSourceBytes(version, bytes, HasBom(bytes) ? 3 : 0))
-            : LoadText(path, text);
+        var result = LoadText(path, text);
         if (invalidAt is null)
         {
             return result;
@@ -49,11 +47,20 @@ public static class CollectionLoader
         return result with { Problems = result.Problems.Insert(0, problem) };
     }
 
-    private static CollectionLoadResult LoadBibTex(string path, string text, BibTexSourceBytes source)
+    /// <summary>A .bib file is streamed (never one string), and its abstracts stay in the file.</summary>
+    private static CollectionLoadResult LoadBibTex(string path)
     {
         try
         {
-            return BibTexLoader.Load(path, text, initialMacros: null, source);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
+                bufferSize: 1, FileOptions.SequentialScan);
+            // Length and time from the handle the bytes are read through: the version abstracts are checked against.
+            var version = new CollectionFileVersion(Path.GetFullPath(path), stream.Length, File.GetLastWriteTimeUtc(stream.SafeFileHandle).Ticks);
+            return BibTexLoader.Load(path, new BibTexChunkReader(stream), initialMacros: null, version);
+        }
+        catch (Exception exception) when (IsReadFailure(exception))
+        {
+            return Failed(path, $"Cannot read the collection file: {exception.Message}");
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -61,26 +68,8 @@ public static class CollectionLoader
         }
     }
 
-    private static byte[] ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length)
-    {
-        // A file that grows while it is read is read up to the length seen when it was opened; one that shrinks, to its end.
-        var bytes = new byte[length];
-        var read = 0;
-        while (read < bytes.Length)
-        {
-            var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
-            if (n == 0)
-            {
-                return bytes[..read];
-            }
-
-            read += n;
-        }
-
-        return bytes;
-    }
-
-    private static bool HasBom(byte[] bytes) => bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+    private static bool IsReadFailure(Exception exception) =>
+        exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException;
 
     public static CollectionLoadResult LoadText(string path, string content)
     {
@@ -117,7 +106,7 @@ public static class CollectionLoader
     /// <summary>UTF-8 text (BOM dropped) and, when some bytes were invalid, the 1-based line and column of the first.</summary>
     private static (string Text, (int Line, int Column)? InvalidAt) DecodeUtf8(byte[] bytes)
     {
-        var start = HasBom(bytes) ? 3 : 0;
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         try
         {
             return (StrictUtf8.GetString(bytes, start, bytes.Length - start), null);
