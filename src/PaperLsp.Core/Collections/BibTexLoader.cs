@@ -71,17 +71,49 @@ public static class BibTexLoader
             return fields;
         }
 
-        var pending = new List<(BibTexEntry Entry, IReadOnlyDictionary<string, string> Fields, string Title)>();
-        foreach (var entry in unique)
+        // Crossrefs resolve in file order (their problems come in the order they always did); the LaTeX decoding, which is
+        // most of the work, runs in parallel; keys are generated in file order again (a generated key depends on the ones
+        // before it).
+        var fieldsOf = new IReadOnlyDictionary<string, string>?[unique.Count];
+        var crossrefProblemsEnd = new int[unique.Count];
+        var problemsBefore = problems.Count;
+        for (var i = 0; i < unique.Count; i++)
         {
-            if (entry.Type is "set" or "xdata")
+            if (unique[i].Type is not ("set" or "xdata"))
+            {
+                fieldsOf[i] = FieldsOf(unique[i], 0);
+            }
+
+            crossrefProblemsEnd[i] = problems.Count - problemsBefore;
+        }
+
+        var crossrefProblems = problems.Skip(problemsBefore).ToList();
+        problems.Count = problemsBefore;
+
+        var titles = new string?[unique.Count];
+        Parallel.For(0, unique.Count, i =>
+        {
+            if (fieldsOf[i] is { } fields)
+            {
+                titles[i] = JoinSubtitle(Decoded(fields, "title"), Decoded(fields, "subtitle"));
+            }
+        });
+
+        var pending = new List<(BibTexEntry Entry, IReadOnlyDictionary<string, string> Fields, string Title)>(unique.Count);
+        for (var i = 0; i < unique.Count; i++)
+        {
+            for (var k = i == 0 ? 0 : crossrefProblemsEnd[i - 1]; k < crossrefProblemsEnd[i]; k++)
+            {
+                problems.Add(crossrefProblems[k]);
+            }
+
+            if (fieldsOf[i] is not { } fields)
             {
                 continue;
             }
 
-            var fields = FieldsOf(entry, 0);
-            var title = JoinSubtitle(Decoded(fields, "title"), Decoded(fields, "subtitle"));
-            if (title is null)
+            var entry = unique[i];
+            if (titles[i] is not { } title)
             {
                 problems.Add(new CollectionProblem(filePath, entry.Line, 1, CollectionProblemCodes.MissingTitle,
                     $"Entry '{entry.Key}' has no title and is skipped."));
@@ -91,16 +123,16 @@ public static class BibTexLoader
             pending.Add((entry, fields, title));
         }
 
-        var keys = new KeyGenerator(byKey.Keys);
-        var papers = ImmutableArray.CreateBuilder<Paper>(pending.Count);
-        foreach (var (entry, fields, title) in pending)
+        var built = new Paper[pending.Count];
+        Parallel.For(0, pending.Count, i =>
         {
+            var (entry, fields, title) = pending[i];
             var year = Year(Get(fields, "year")) ?? Year(Get(fields, "date"));
             var url = Verbatim(Get(fields, "url"));
             var doi = Doi(Verbatim(Get(fields, "doi")));
-            papers.Add(new Paper
+            built[i] = new Paper
             {
-                Key = entry.Key.Length > 0 ? entry.Key : keys.Generate(title, year),
+                Key = entry.Key,
                 KeyIsGenerated = entry.Key.Length == 0,
                 Title = title,
                 Authors = BibTexNames.Display(Get(fields, "author") ?? Get(fields, "editor")),
@@ -112,10 +144,19 @@ public static class BibTexLoader
                 ArxivId = ArxivId(fields, url, doi),
                 EntryType = entry.Type,
                 Source = new SourceLocation(filePath, entry.Line),
-            });
+            };
+        });
+
+        var keys = new KeyGenerator(byKey.Keys);
+        for (var i = 0; i < built.Length; i++)
+        {
+            if (built[i].KeyIsGenerated)
+            {
+                built[i] = built[i] with { Key = keys.Generate(built[i].Title, built[i].Year) };
+            }
         }
 
-        return new CollectionLoadResult(filePath, papers.ToImmutable(), problems.ToImmutable());
+        return new CollectionLoadResult(filePath, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(built), problems.ToImmutable());
     }
 
     private static string? Get(IReadOnlyDictionary<string, string> fields, string name) =>

@@ -24,9 +24,15 @@ public static class BibTexParser
     public static BibTexDocument Parse(string filePath, string text, IReadOnlyDictionary<string, string>? initialMacros = null) =>
         Parse(filePath, BibTexChunkReader.FromText(text), initialMacros, file: null);
 
+    /// <summary>Blocks parsed per task: large enough that scheduling is noise, small enough to keep both cores busy.</summary>
+    private const int BatchSize = 512;
+
     /// <param name="file">The version of the file <paramref name="reader"/> reads: abstracts written as one literal then
     /// stay in the file (<see cref="BibTexDocument.FileAbstracts"/>); null for a text that is not a file.</param>
-    internal static BibTexDocument Parse(string filePath, BibTexChunkReader reader, IReadOnlyDictionary<string, string>? initialMacros, CollectionFileVersion? file)
+    /// <param name="parallel">Whether blocks are parsed on other threads while the reader goes on (the result is the same).</param>
+    internal static BibTexDocument Parse(
+        string filePath, BibTexChunkReader reader, IReadOnlyDictionary<string, string>? initialMacros, CollectionFileVersion? file,
+        bool parallel = true)
     {
         var macros = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in MonthMacros)
@@ -42,61 +48,98 @@ public static class BibTexParser
         var entries = ImmutableArray.CreateBuilder<BibTexEntry>();
         var problems = ImmutableArray.CreateBuilder<CollectionProblem>();
         var fileAbstracts = file is null ? null : new Dictionary<string, BibTexFileAbstract>(ReferenceEqualityComparer.Instance);
+
+        // Blocks parse independently, so batches of them parse on the thread pool while this thread reads on; macros
+        // are then resolved here, batch after batch, in file order (a macro applies to the blocks after its @string).
+        void Apply(BibTexParsedBlock[] batch)
+        {
+            foreach (var (chunk, raw, problem) in batch)
+            {
+                if (problem is not null)
+                {
+                    problems.Add(problem);
+                }
+
+                if (raw is null)
+                {
+                    continue;
+                }
+
+                if (chunk.Kind == BibTexChunkKind.String)
+                {
+                    foreach (var field in raw.Fields)
+                    {
+                        macros[field.Name] = Resolve(field, macros, filePath, problems);
+                    }
+
+                    continue;
+                }
+
+                var fields = new Dictionary<string, string>(raw.Fields.Count, StringComparer.OrdinalIgnoreCase);
+                foreach (var field in raw.Fields)
+                {
+                    var value = Resolve(field, macros, filePath, problems);
+                    if (fields.ContainsKey(field.Name))
+                    {
+                        continue; // resolved all the same, for its undefined-macro problems
+                    }
+
+                    if (fileAbstracts is not null && chunk.IsValidUtf8
+                        && field.Parts is [{ Kind: BibTexValuePartKind.Literal } part]
+                        && field.Name.Equals("abstract", StringComparison.OrdinalIgnoreCase)
+                        && !string.IsNullOrWhiteSpace(value))
+                    {
+                        // The text stays in the file; the entry holds a one-character stand-in that keys the reference
+                        // (crossref children inherit the same instance).
+                        var standIn = new string('\u2026', 1);
+                        fileAbstracts[standIn] = new BibTexFileAbstract(
+                            file!,
+                            chunk.ByteOffset + Encoding.UTF8.GetByteCount(chunk.Text.AsSpan(0, part.Start)),
+                            Encoding.UTF8.GetByteCount(value),
+                            BibTexFileAbstract.ChecksumOf(value));
+                        value = standIn;
+                    }
+
+                    fields.Add(field.Name, value);
+                }
+
+                entries.Add(new BibTexEntry(raw.Type, raw.Key, chunk.Line, fields));
+            }
+        }
+
+        var inFlight = new Queue<Task<BibTexParsedBlock[]>>();
+        var maxInFlight = parallel ? 2 * Environment.ProcessorCount : 0;
+        var batch = new List<BibTexSourceChunk>(BatchSize);
+        void Dispatch()
+        {
+            var chunks = batch.ToArray();
+            batch.Clear();
+            if (maxInFlight == 0)
+            {
+                Apply(ParseBatch(filePath, chunks));
+                return;
+            }
+
+            inFlight.Enqueue(Task.Run(() => ParseBatch(filePath, chunks)));
+            while (inFlight.Count > maxInFlight)
+            {
+                Apply(inFlight.Dequeue().GetAwaiter().GetResult());
+            }
+        }
+
         foreach (var chunk in reader.ReadChunks())
         {
-            switch (chunk.Kind)
+            batch.Add(chunk);
+            if (batch.Count == BatchSize)
             {
-                case BibTexChunkKind.Broken:
-                    problems.Add(Problem(filePath, chunk.Line, chunk.Column, CollectionProblemCodes.MalformedEntry,
-                        $"Malformed entry skipped: {chunk.Problem}.", ProblemSeverity.Error));
-                    break;
-                case BibTexChunkKind.String:
-                    if (ParseBlock(BibTexGrammar.StringDefinition, filePath, chunk, problems) is { } definition)
-                    {
-                        foreach (var field in definition.Fields)
-                        {
-                            macros[field.Name] = Resolve(field, macros, filePath, problems);
-                        }
-                    }
-
-                    break;
-                case BibTexChunkKind.Entry:
-                    if (ParseBlock(BibTexGrammar.Entry, filePath, chunk, problems) is { } raw)
-                    {
-                        var fields = new Dictionary<string, string>(raw.Fields.Count, StringComparer.OrdinalIgnoreCase);
-                        foreach (var field in raw.Fields)
-                        {
-                            if (fields.ContainsKey(field.Name))
-                            {
-                                Resolve(field, macros, filePath, problems); // for its undefined-macro problems
-                                continue;
-                            }
-
-                            var value = Resolve(field, macros, filePath, problems);
-                            if (fileAbstracts is not null && chunk.IsValidUtf8
-                                && field.Parts is [{ Kind: BibTexValuePartKind.Literal } part]
-                                && field.Name.Equals("abstract", StringComparison.OrdinalIgnoreCase)
-                                && !string.IsNullOrWhiteSpace(value))
-                            {
-                                // The text stays in the file; the entry holds a one-character stand-in that keys the reference
-                                // (crossref children inherit the same instance).
-                                var standIn = new string('\u2026', 1);
-                                fileAbstracts[standIn] = new BibTexFileAbstract(
-                                    file!,
-                                    chunk.ByteOffset + Encoding.UTF8.GetByteCount(chunk.Text.AsSpan(0, part.Start)),
-                                    Encoding.UTF8.GetByteCount(value),
-                                    BibTexFileAbstract.ChecksumOf(value));
-                                value = standIn;
-                            }
-
-                            fields.Add(field.Name, value);
-                        }
-
-                        entries.Add(new BibTexEntry(raw.Type, raw.Key, chunk.Line, fields));
-                    }
-
-                    break;
+                Dispatch();
             }
+        }
+
+        Dispatch();
+        while (inFlight.Count > 0)
+        {
+            Apply(inFlight.Dequeue().GetAwaiter().GetResult());
         }
 
         if (reader.FirstInvalidUtf8 is { } invalid)
@@ -108,33 +151,48 @@ public static class BibTexParser
         return new BibTexDocument(filePath, entries.ToImmutable(), macros, problems.ToImmutable()) { FileAbstracts = fileAbstracts };
     }
 
-    private static BibTexRawEntry? ParseBlock(
-        Parser<BibTexRawEntry> grammar,
-        string filePath,
-        BibTexSourceChunk source,
-        ImmutableArray<CollectionProblem>.Builder problems)
+    /// <summary>Each block of the batch as written (macros not yet resolved), or the problem that skips it.</summary>
+    private static BibTexParsedBlock[] ParseBatch(string filePath, BibTexSourceChunk[] chunks)
+    {
+        var parsed = new BibTexParsedBlock[chunks.Length];
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            var chunk = chunks[i];
+            parsed[i] = chunk.Kind switch
+            {
+                BibTexChunkKind.Broken => new BibTexParsedBlock(chunk, null, Problem(filePath, chunk.Line, chunk.Column,
+                    CollectionProblemCodes.MalformedEntry, $"Malformed entry skipped: {chunk.Problem}.", ProblemSeverity.Error)),
+                BibTexChunkKind.String => ParseBlock(BibTexGrammar.StringDefinition, filePath, chunk),
+                BibTexChunkKind.Entry => ParseBlock(BibTexGrammar.Entry, filePath, chunk),
+                _ => new BibTexParsedBlock(chunk, null, null),
+            };
+        }
+
+        return parsed;
+    }
+
+    private static BibTexParsedBlock ParseBlock(Parser<BibTexRawEntry> grammar, string filePath, BibTexSourceChunk source)
     {
         var text = source.Text ?? string.Empty;
         var chunk = new BibTexChunk(source.Kind, source.Type, 0, text.Length, source.Line, source.Column);
         if (BibTexBlockReader.TryRead(text, chunk, isStringDefinition: ReferenceEquals(grammar, BibTexGrammar.StringDefinition)) is { } fast)
         {
-            return fast;
+            return new BibTexParsedBlock(source, fast, null);
         }
 
         var result = grammar(new BibTexInput(text, chunk.Start, chunk.Line, chunk.Column));
         if (result.WasSuccessful)
         {
-            return result.Value;
+            return new BibTexParsedBlock(source, result.Value, null);
         }
 
         var at = result.Remainder;
         var found = at.AtEnd ? "end of file" : $"'{at.Current}'";
         var expected = string.Join(" or ", result.Expectations.Distinct());
-        problems.Add(Problem(filePath, chunk.Line, chunk.Column, CollectionProblemCodes.MalformedEntry,
+        return new BibTexParsedBlock(source, null, Problem(filePath, chunk.Line, chunk.Column, CollectionProblemCodes.MalformedEntry,
             $"Malformed @{chunk.Type} skipped: unexpected {found} at line {at.Line}, column {at.Column}" +
             (expected.Length > 0 ? $"; expected {expected}." : "."),
             ProblemSeverity.Error));
-        return null;
     }
 
     private static string Resolve(

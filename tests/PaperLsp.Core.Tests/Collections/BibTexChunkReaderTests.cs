@@ -46,6 +46,19 @@ public sealed class BibTexChunkReaderTests
         }
     }
 
+    [Theory]
+    [InlineData("corpus/biblatex-examples.bib")]
+    [InlineData("corpus/cryptobib-abbrev3.bib")]
+    [InlineData("collections/scanner-edges.bib")]
+    public void Parsing_batches_in_parallel_gives_the_sequential_result(string relative)
+    {
+        // Repeated so that the file has many batches, with @string definitions between them.
+        var one = File.ReadAllText(CollectionsTestData.PathOf(relative));
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(one + "\n", 6)));
+
+        Assert.Equal(Dump(bytes, 4096, parallel: false), Dump(bytes, 4096, parallel: true));
+    }
+
     [Fact]
     public void Invalid_utf8_is_found_wherever_the_blocks_end()
     {
@@ -82,10 +95,10 @@ public sealed class BibTexChunkReaderTests
     }
 
     /// <summary>Everything the parser reads, with the place of every abstract left in the file.</summary>
-    private static string Dump(byte[] bytes, int blockSize)
+    private static string Dump(byte[] bytes, int blockSize, bool parallel = true)
     {
         var version = new CollectionFileVersion("/refs.bib", bytes.Length, 0);
-        var document = BibTexParser.Parse("refs.bib", new BibTexChunkReader(new MemoryStream(bytes), blockSize), null, version);
+        var document = BibTexParser.Parse("refs.bib", new BibTexChunkReader(new MemoryStream(bytes), blockSize), null, version, parallel);
         var output = new StringBuilder();
         foreach (var entry in document.Entries)
         {
