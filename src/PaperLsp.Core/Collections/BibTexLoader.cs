@@ -147,13 +147,37 @@ public static class BibTexLoader
             };
         });
 
+        // Years, venues, entry types and author names repeat across papers: one string each, for as long as the papers live.
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Pooled(string? value)
+        {
+            if (value is null)
+            {
+                return null;
+            }
+
+            ref var pooled = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pool, value, out _);
+            return pooled ??= value;
+        }
+
         var keys = new KeyGenerator(byKey.Keys);
         for (var i = 0; i < built.Length; i++)
         {
-            if (built[i].KeyIsGenerated)
+            var paper = built[i];
+            // The authors array was made for this paper alone and is not shared yet.
+            var authors = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(paper.Authors) ?? [];
+            for (var k = 0; k < authors.Length; k++)
             {
-                built[i] = built[i] with { Key = keys.Generate(built[i].Title, built[i].Year) };
+                authors[k] = Pooled(authors[k])!;
             }
+
+            built[i] = paper with
+            {
+                Key = paper.KeyIsGenerated ? keys.Generate(paper.Title, paper.Year) : paper.Key,
+                Year = Pooled(paper.Year),
+                Venue = Pooled(paper.Venue),
+                EntryType = Pooled(paper.EntryType),
+            };
         }
 
         return new CollectionLoadResult(filePath, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(built), problems.ToImmutable());

@@ -49,6 +49,14 @@ public static class BibTexParser
         var problems = ImmutableArray.CreateBuilder<CollectionProblem>();
         var fileAbstracts = file is null ? null : new Dictionary<string, BibTexFileAbstract>(ReferenceEqualityComparer.Instance);
 
+        // Field names and entry types repeat in every entry: one string each for the whole file.
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Pooled(string name)
+        {
+            ref var pooled = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pool, name, out _);
+            return pooled ??= name;
+        }
+
         // Blocks parse independently, so batches of them parse on the thread pool while this thread reads on; macros
         // are then resolved here, batch after batch, in file order (a macro applies to the blocks after its @string).
         void Apply(BibTexParsedBlock[] batch)
@@ -75,11 +83,12 @@ public static class BibTexParser
                     continue;
                 }
 
-                var fields = new Dictionary<string, string>(raw.Fields.Count, StringComparer.OrdinalIgnoreCase);
+                var pairs = new string[2 * raw.Fields.Count];
+                var length = 0;
                 foreach (var field in raw.Fields)
                 {
                     var value = Resolve(field, macros, filePath, problems);
-                    if (fields.ContainsKey(field.Name))
+                    if (BibTexFields.IndexOf(pairs, length, field.Name) >= 0)
                     {
                         continue; // resolved all the same, for its undefined-macro problems
                     }
@@ -100,10 +109,16 @@ public static class BibTexParser
                         value = standIn;
                     }
 
-                    fields.Add(field.Name, value);
+                    pairs[length++] = Pooled(field.Name);
+                    pairs[length++] = value;
                 }
 
-                entries.Add(new BibTexEntry(raw.Type, raw.Key, chunk.Line, fields));
+                if (length < pairs.Length)
+                {
+                    Array.Resize(ref pairs, length);
+                }
+
+                entries.Add(new BibTexEntry(Pooled(raw.Type), raw.Key, chunk.Line, new BibTexFields(pairs)));
             }
         }
 
