@@ -16,7 +16,7 @@ internal static class BibTexNames
             return ImmutableArray<string>.Empty;
         }
 
-        var result = ImmutableArray.CreateBuilder<string>();
+        var result = new List<string>(4);
         foreach (var name in Split(names))
         {
             var display = DisplayOne(name);
@@ -26,7 +26,7 @@ internal static class BibTexNames
             }
         }
 
-        return result.ToImmutable();
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(result.ToArray());
     }
 
     /// <summary>The names of a list, split at the word "and" (any case) surrounded by whitespace at brace depth 0.</summary>
@@ -66,12 +66,13 @@ internal static class BibTexNames
             return "et al.";
         }
 
+        // Leading blanks decode to nothing; without them a plain part skips the decoder (" Yunyang" is not plain).
         var parts = SplitCommas(trimmed);
         return parts.Count switch
         {
             1 => LatexDecoder.Decode(trimmed),
-            2 => Join(LatexDecoder.Decode(parts[1]), LatexDecoder.Decode(parts[0]), string.Empty),
-            _ => Join(LatexDecoder.Decode(parts[2]), LatexDecoder.Decode(parts[0]), LatexDecoder.Decode(parts[1])),
+            2 => Join(LatexDecoder.Decode(parts[1].TrimStart()), LatexDecoder.Decode(parts[0].TrimStart()), string.Empty),
+            _ => Join(LatexDecoder.Decode(parts[2].TrimStart()), LatexDecoder.Decode(parts[0].TrimStart()), LatexDecoder.Decode(parts[1].TrimStart())),
         };
     }
 
