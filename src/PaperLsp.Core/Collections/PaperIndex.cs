@@ -45,8 +45,14 @@ public sealed class PaperIndex
         _keysIgnoringCase = new Lazy<Dictionary<string, string[]>>(
             () => _byKey.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase));
-        _search = new Lazy<PaperSearchIndex>(() => new PaperSearchIndex(
-            Papers.Select((p, i) => new SearchableFields(NormalizedTitles[i], TitleNormalizer.Fold(string.Join(' ', p.Authors)), p.Key, p.Year)).ToArray()));
+        _search = new Lazy<PaperSearchIndex>(() =>
+        {
+            // Folding the authors of every paper is most of building the search index: both cores.
+            var fields = new SearchableFields[Papers.Length];
+            Parallel.For(0, fields.Length, i =>
+                fields[i] = new SearchableFields(NormalizedTitles[i], TitleNormalizer.Fold(string.Join(' ', Papers[i].Authors)), Papers[i].Key, Papers[i].Year));
+            return new PaperSearchIndex(fields);
+        });
         _suggester = new Lazy<TitleSuggester>(() => new TitleSuggester(NormalizedTitles));
     }
 
@@ -74,10 +80,14 @@ public sealed class PaperIndex
         var groupByTitle = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var collection in loaded)
         {
+            // Normalizing titles (ICU decomposition) is the costly part of the build and needs no order: both cores.
+            var normalizedTitles = new string[collection.Papers.Length];
+            Parallel.For(0, normalizedTitles.Length, i => normalizedTitles[i] = TitleNormalizer.Normalize(collection.Papers[i].Title));
             var seenInThisCollection = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var paper in collection.Papers)
+            for (var i = 0; i < normalizedTitles.Length; i++)
             {
-                var normalized = TitleNormalizer.Normalize(paper.Title);
+                var paper = collection.Papers[i];
+                var normalized = normalizedTitles[i];
                 // Merging is across collections; two entries of one file with the same title stay two papers.
                 if (normalized.Length > 0 && groupByTitle.TryGetValue(normalized, out var group) && !seenInThisCollection.Contains(normalized))
                 {
