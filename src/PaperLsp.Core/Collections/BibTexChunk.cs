@@ -7,5 +7,4 @@ internal readonly record struct BibTexChunk(
     int Start,
     int End,
     int Line,
-    int Column,
-    string? Problem = null);
+    int Column);

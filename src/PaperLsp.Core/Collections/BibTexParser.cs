@@ -221,6 +221,12 @@ public static class BibTexParser
             return field.Parts[0].Text;
         }
 
+        // A lone macro (journal = pieee) shares the macro's string: thousands of entries name the same venue.
+        if (field.Parts.Count == 1 && macros.TryGetValue(field.Parts[0].Text, out var macroValue))
+        {
+            return macroValue;
+        }
+
         var builder = new StringBuilder();
         foreach (var part in field.Parts)
         {
