@@ -9,6 +9,9 @@ namespace PaperLsp.Core.Collections;
 /// </summary>
 internal static class BibTexBlockReader
 {
+    private static readonly System.Buffers.SearchValues<char> BraceStops = System.Buffers.SearchValues.Create("{}");
+    private static readonly System.Buffers.SearchValues<char> QuotedStops = System.Buffers.SearchValues.Create("{}\"");
+
     public static BibTexRawEntry? TryRead(string text, BibTexChunk chunk, bool isStringDefinition)
     {
         var reader = new Cursor(text, chunk.Start, chunk.End, chunk.Line, chunk.Column);
@@ -161,8 +164,17 @@ internal static class BibTexBlockReader
         private readonly int FindClose(char open, int from)
         {
             var depth = 0;
+            var stops = open == '{' ? BraceStops : QuotedStops;
             for (var i = from; i < end; i++)
             {
+                // Jump to the next brace or quote: values are most of the bytes, and they are mostly text.
+                var next = text.AsSpan(i, end - i).IndexOfAny(stops);
+                if (next < 0)
+                {
+                    return -1;
+                }
+
+                i += next;
                 switch (text[i])
                 {
                     case '{':
@@ -214,10 +226,19 @@ internal static class BibTexBlockReader
 
         private void MoveTo(int position)
         {
-            while (_position < position)
+            var span = text.AsSpan(_position, position - _position);
+            var lastNewline = span.LastIndexOf('\n');
+            if (lastNewline < 0)
             {
-                Advance();
+                _column += span.Length;
             }
+            else
+            {
+                _line += span.Count('\n');
+                _column = span.Length - lastNewline;
+            }
+
+            _position = position;
         }
 
         private void SkipWhitespace()
