@@ -109,7 +109,8 @@ internal static class BibTexBlockReader
                 return null;
             }
 
-            var parts = new List<BibTexValuePart>(1) { first };
+            // Nearly every value is one part: no list for those.
+            List<BibTexValuePart>? parts = null;
             while (true)
             {
                 var saved = this;
@@ -126,10 +127,10 @@ internal static class BibTexBlockReader
                     return null;
                 }
 
-                parts.Add(part);
+                (parts ??= [first]).Add(part);
             }
 
-            return new BibTexRawField(name, parts.ToArray());
+            return new BibTexRawField(name, parts is null ? [first] : parts.ToArray());
         }
 
         private BibTexValuePart? ReadPart()
