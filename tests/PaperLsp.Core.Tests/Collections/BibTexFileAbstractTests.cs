@@ -82,6 +82,19 @@ public sealed class BibTexFileAbstractTests
         Assert.Null(papers[0].Abstract!.Read());
     }
 
+    [Fact]
+    public void An_abstract_reads_through_a_link_to_the_collection()
+    {
+        using var folder = new TemporaryFolder();
+        var target = folder.Write("library/refs.bib", "@misc{a, title = {A}, abstract = {Through a link}}\n");
+        var link = Path.Combine(folder.Path, "refs.bib");
+        File.CreateSymbolicLink(link, target);
+
+        var paper = Assert.Single(CollectionLoader.Load(link).Papers);
+
+        Assert.Equal("Through a link", paper.Abstract!.Read());
+    }
+
     [Property(MaxTest = 100)]
     public Property Generated_abstracts_read_back_as_decoded_in_memory(NonNull<string>[] abstracts, bool crlf)
     {
