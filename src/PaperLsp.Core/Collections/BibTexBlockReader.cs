@@ -147,18 +147,17 @@ internal static class BibTexBlockReader
                     return null;
                 }
 
-                var value = text[(_position + 1)..close];
                 MoveTo(close + 1);
-                return new BibTexValuePart(BibTexValuePartKind.Literal, value, line, column, start + 1);
+                return new BibTexValuePart(BibTexValuePartKind.Literal, text, start + 1, close - start - 1, line, column);
             }
 
             if (char.IsAsciiDigit(c))
             {
-                return new BibTexValuePart(BibTexValuePartKind.Literal, ReadWhile(char.IsAsciiDigit), line, column, start);
+                return new BibTexValuePart(BibTexValuePartKind.Literal, text, start, SkipWhile(char.IsAsciiDigit), line, column);
             }
 
-            var name = ReadWhile(BibTexChunkReader.IsTypeChar);
-            return name.Length == 0 ? null : new BibTexValuePart(BibTexValuePartKind.Macro, name, line, column, start);
+            var nameLength = SkipWhile(BibTexChunkReader.IsTypeChar);
+            return nameLength == 0 ? null : new BibTexValuePart(BibTexValuePartKind.Macro, text, start, nameLength, line, column);
         }
 
         /// <summary>The closing delimiter as the grammar's Braced and Quoted find it; -1 when there is none in the block.</summary>
@@ -253,12 +252,20 @@ internal static class BibTexBlockReader
         private string ReadWhile(Func<char, bool> accept)
         {
             var start = _position;
+            SkipWhile(accept);
+            return text[start.._position];
+        }
+
+        /// <summary>Moves past the characters <paramref name="accept"/> takes; how many they were.</summary>
+        private int SkipWhile(Func<char, bool> accept)
+        {
+            var start = _position;
             while (_position < end && accept(text[_position]))
             {
                 Advance();
             }
 
-            return text[start.._position];
+            return _position - start;
         }
     }
 }

@@ -49,7 +49,7 @@ public sealed record BibTexFileAbstract(CollectionFileVersion File, long Offset,
         }
     }
 
-    internal static ulong ChecksumOf(string raw) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(raw.AsSpan()));
+    internal static ulong ChecksumOf(ReadOnlySpan<char> raw) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(raw));
 
     /// <summary>What the loader makes of a raw abstract value: LaTeX decoded, null when nothing is left.</summary>
     internal static string? Decode(string raw) =>

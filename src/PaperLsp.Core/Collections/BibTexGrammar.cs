@@ -174,8 +174,8 @@ internal static class BibTexGrammar
         {
             var result = parser(input);
             return result.WasSuccessful
-                ? Result.Success(new BibTexValuePart(kind, result.Value, input.Line, input.Column,
-                        input.Position + (input.Current is '{' or '"' ? 1 : 0)),
+                ? Result.Success(new BibTexValuePart(kind, input.Source, input.Position + (input.Current is '{' or '"' ? 1 : 0),
+                        result.Value.Length, input.Line, input.Column),
                     Jump(result.Remainder, SkipWhitespace(input.Source, result.Remainder.Position)))
                 : Result.Failure<BibTexValuePart>(result.Remainder, result.Message, result.Expectations);
         };

@@ -87,26 +87,30 @@ public static class BibTexParser
                 var length = 0;
                 foreach (var field in raw.Fields)
                 {
-                    var value = Resolve(field, macros, filePath, problems);
                     if (BibTexFields.IndexOf(pairs, length, field.Name) >= 0)
                     {
-                        continue; // resolved all the same, for its undefined-macro problems
+                        Resolve(field, macros, filePath, problems); // resolved all the same, for its undefined-macro problems
+                        continue;
                     }
 
+                    string value;
                     if (fileAbstracts is not null && chunk.IsValidUtf8
                         && field.Parts is [{ Kind: BibTexValuePartKind.Literal } part]
                         && field.Name.Equals("abstract", StringComparison.OrdinalIgnoreCase)
-                        && !string.IsNullOrWhiteSpace(value))
+                        && !part.Span.IsWhiteSpace())
                     {
-                        // The text stays in the file; the entry holds a one-character stand-in that keys the reference
-                        // (crossref children inherit the same instance).
-                        var standIn = new string('\u2026', 1);
-                        fileAbstracts[standIn] = new BibTexFileAbstract(
+                        // The text stays in the file (it is never even cut out of the block); the entry holds a
+                        // one-character stand-in that keys the reference (crossref children inherit the same instance).
+                        value = new string('\u2026', 1);
+                        fileAbstracts[value] = new BibTexFileAbstract(
                             file!,
-                            chunk.ByteOffset + Encoding.UTF8.GetByteCount(chunk.Text.AsSpan(0, part.Start)),
-                            Encoding.UTF8.GetByteCount(value),
-                            BibTexFileAbstract.ChecksumOf(value));
-                        value = standIn;
+                            chunk.ByteOffset + Encoding.UTF8.GetByteCount(part.Source.AsSpan(0, part.Start)),
+                            Encoding.UTF8.GetByteCount(part.Span),
+                            BibTexFileAbstract.ChecksumOf(part.Span));
+                    }
+                    else
+                    {
+                        value = Resolve(field, macros, filePath, problems);
                     }
 
                     pairs[length++] = Pooled(field.Name);
@@ -222,7 +226,8 @@ public static class BibTexParser
         }
 
         // A lone macro (journal = pieee) shares the macro's string: thousands of entries name the same venue.
-        if (field.Parts.Count == 1 && macros.TryGetValue(field.Parts[0].Text, out var macroValue))
+        var lookup = macros.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (field.Parts.Count == 1 && lookup.TryGetValue(field.Parts[0].Span, out var macroValue))
         {
             return macroValue;
         }
@@ -232,9 +237,9 @@ public static class BibTexParser
         {
             if (part.Kind == BibTexValuePartKind.Literal)
             {
-                builder.Append(part.Text);
+                builder.Append(part.Span);
             }
-            else if (macros.TryGetValue(part.Text, out var value))
+            else if (lookup.TryGetValue(part.Span, out var value))
             {
                 builder.Append(value);
             }
