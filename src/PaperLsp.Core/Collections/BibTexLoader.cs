@@ -14,6 +14,19 @@ public static class BibTexLoader
 {
     private static readonly string[] VenueFields = ["journaltitle", "journal", "booktitle", "publisher", "institution", "school", "organization"];
 
+    /// <summary>
+    /// Every field this loader reads, directly or through crossref (a parent's title and subtitle become the child's
+    /// booktitle, maintitle or journaltitle and their subtitles). Only these are kept while a file's entries wait for
+    /// their papers (pages, keywords, file, note… are most of a real library's other fields). A field read below must
+    /// be listed here.
+    /// </summary>
+    internal static readonly HashSet<string> FieldsRead = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "title", "subtitle", "crossref", "year", "date", "url", "doi", "author", "editor", "abstract",
+        "journaltitle", "journal", "booktitle", "publisher", "institution", "school", "organization",
+        "journalsubtitle", "booksubtitle", "eprinttype", "archiveprefix", "eprint",
+    };
+
     /// <param name="initialMacros">Macros defined before this file, e.g. from an abbreviations file.</param>
     public static CollectionLoadResult Load(string filePath, string text, IReadOnlyDictionary<string, string>? initialMacros = null) =>
         Load(filePath, BibTexChunkReader.FromText(text), initialMacros, file: null);
@@ -21,7 +34,7 @@ public static class BibTexLoader
     /// <param name="file">The version of the file <paramref name="reader"/> reads: abstracts then stay in the file.</param>
     internal static CollectionLoadResult Load(string filePath, BibTexChunkReader reader, IReadOnlyDictionary<string, string>? initialMacros, CollectionFileVersion? file)
     {
-        var document = BibTexParser.Parse(filePath, reader, initialMacros, file);
+        var document = BibTexParser.Parse(filePath, reader, initialMacros, file, keepFields: FieldsRead);
         var problems = document.Problems.ToBuilder();
 
         var byKey = new Dictionary<string, BibTexEntry>(StringComparer.Ordinal);

@@ -30,9 +30,10 @@ public static class BibTexParser
     /// <param name="file">The version of the file <paramref name="reader"/> reads: abstracts written as one literal then
     /// stay in the file (<see cref="BibTexDocument.FileAbstracts"/>); null for a text that is not a file.</param>
     /// <param name="parallel">Whether blocks are parsed on other threads while the reader goes on (the result is the same).</param>
+    /// <param name="keepFields">The fields entries keep (the loader's); null keeps all. Others still report their problems.</param>
     internal static BibTexDocument Parse(
         string filePath, BibTexChunkReader reader, IReadOnlyDictionary<string, string>? initialMacros, CollectionFileVersion? file,
-        bool parallel = true)
+        bool parallel = true, IReadOnlySet<string>? keepFields = null)
     {
         var macros = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in MonthMacros)
@@ -87,6 +88,16 @@ public static class BibTexParser
                 var length = 0;
                 foreach (var field in raw.Fields)
                 {
+                    if (keepFields is not null && !keepFields.Contains(field.Name))
+                    {
+                        if (field.Parts is not [{ Kind: BibTexValuePartKind.Literal }])
+                        {
+                            Resolve(field, macros, filePath, problems); // for its undefined-macro problems
+                        }
+
+                        continue;
+                    }
+
                     if (BibTexFields.IndexOf(pairs, length, field.Name) >= 0)
                     {
                         Resolve(field, macros, filePath, problems); // resolved all the same, for its undefined-macro problems
