@@ -9,6 +9,9 @@ namespace PaperLsp.Core.Collections;
 /// </summary>
 internal static class BibTexBlockReader
 {
+    private static readonly System.Buffers.SearchValues<char> BraceStops = System.Buffers.SearchValues.Create("{}");
+    private static readonly System.Buffers.SearchValues<char> QuotedStops = System.Buffers.SearchValues.Create("{}\"");
+
     public static BibTexRawEntry? TryRead(string text, BibTexChunk chunk, bool isStringDefinition)
     {
         var reader = new Cursor(text, chunk.Start, chunk.End, chunk.Line, chunk.Column);
@@ -28,7 +31,7 @@ internal static class BibTexBlockReader
                 return null;
             }
 
-            var type = ReadWhile(BibTexScanner.IsTypeChar);
+            var type = ReadWhile(BibTexChunkReader.IsTypeChar);
             if (type.Length == 0)
             {
                 return null;
@@ -69,7 +72,7 @@ internal static class BibTexBlockReader
 
                 Advance();
                 SkipWhitespace();
-                if (!BibTexScanner.IsTypeChar(Peek()))
+                if (!BibTexChunkReader.IsTypeChar(Peek()))
                 {
                     break; // a trailing comma
                 }
@@ -88,7 +91,7 @@ internal static class BibTexBlockReader
 
         private BibTexRawField? ReadField()
         {
-            var name = ReadWhile(BibTexScanner.IsTypeChar);
+            var name = ReadWhile(BibTexChunkReader.IsTypeChar);
             if (name.Length == 0)
             {
                 return null;
@@ -106,7 +109,8 @@ internal static class BibTexBlockReader
                 return null;
             }
 
-            var parts = new List<BibTexValuePart>(1) { first };
+            // Nearly every value is one part: no list for those.
+            List<BibTexValuePart>? parts = null;
             while (true)
             {
                 var saved = this;
@@ -123,16 +127,17 @@ internal static class BibTexBlockReader
                     return null;
                 }
 
-                parts.Add(part);
+                (parts ??= [first]).Add(part);
             }
 
-            return new BibTexRawField(name, parts.ToArray());
+            return new BibTexRawField(name, parts is null ? [first] : parts.ToArray());
         }
 
         private BibTexValuePart? ReadPart()
         {
             var line = _line;
             var column = _column;
+            var start = _position;
             var c = Peek();
             if (c is '{' or '"')
             {
@@ -142,26 +147,34 @@ internal static class BibTexBlockReader
                     return null;
                 }
 
-                var value = text[(_position + 1)..close];
                 MoveTo(close + 1);
-                return new BibTexValuePart(BibTexValuePartKind.Literal, value, line, column);
+                return new BibTexValuePart(BibTexValuePartKind.Literal, text, start + 1, close - start - 1, line, column);
             }
 
             if (char.IsAsciiDigit(c))
             {
-                return new BibTexValuePart(BibTexValuePartKind.Literal, ReadWhile(char.IsAsciiDigit), line, column);
+                return new BibTexValuePart(BibTexValuePartKind.Literal, text, start, SkipWhile(char.IsAsciiDigit), line, column);
             }
 
-            var name = ReadWhile(BibTexScanner.IsTypeChar);
-            return name.Length == 0 ? null : new BibTexValuePart(BibTexValuePartKind.Macro, name, line, column);
+            var nameLength = SkipWhile(BibTexChunkReader.IsTypeChar);
+            return nameLength == 0 ? null : new BibTexValuePart(BibTexValuePartKind.Macro, text, start, nameLength, line, column);
         }
 
         /// <summary>The closing delimiter as the grammar's Braced and Quoted find it; -1 when there is none in the block.</summary>
         private readonly int FindClose(char open, int from)
         {
             var depth = 0;
+            var stops = open == '{' ? BraceStops : QuotedStops;
             for (var i = from; i < end; i++)
             {
+                // Jump to the next brace or quote: values are most of the bytes, and they are mostly text.
+                var next = text.AsSpan(i, end - i).IndexOfAny(stops);
+                if (next < 0)
+                {
+                    return -1;
+                }
+
+                i += next;
                 switch (text[i])
                 {
                     case '{':
@@ -213,10 +226,19 @@ internal static class BibTexBlockReader
 
         private void MoveTo(int position)
         {
-            while (_position < position)
+            var span = text.AsSpan(_position, position - _position);
+            var lastNewline = span.LastIndexOf('\n');
+            if (lastNewline < 0)
             {
-                Advance();
+                _column += span.Length;
             }
+            else
+            {
+                _line += span.Count('\n');
+                _column = span.Length - lastNewline;
+            }
+
+            _position = position;
         }
 
         private void SkipWhitespace()
@@ -230,12 +252,20 @@ internal static class BibTexBlockReader
         private string ReadWhile(Func<char, bool> accept)
         {
             var start = _position;
+            SkipWhile(accept);
+            return text[start.._position];
+        }
+
+        /// <summary>Moves past the characters <paramref name="accept"/> takes; how many they were.</summary>
+        private int SkipWhile(Func<char, bool> accept)
+        {
+            var start = _position;
             while (_position < end && accept(text[_position]))
             {
                 Advance();
             }
 
-            return text[start.._position];
+            return _position - start;
         }
     }
 }

@@ -8,4 +8,9 @@ public sealed record BibTexDocument(
     string FilePath,
     ImmutableArray<BibTexEntry> Entries,
     IReadOnlyDictionary<string, string> Macros,
-    ImmutableArray<CollectionProblem> Problems);
+    ImmutableArray<CollectionProblem> Problems)
+{
+    /// <summary>Abstracts left in the file, keyed by the very string instance of the abstract field's value (a child
+    /// inheriting an abstract through crossref holds the same instance); null when the text was not read from a file.</summary>
+    internal IReadOnlyDictionary<string, BibTexFileAbstract>? FileAbstracts { get; init; }
+}

@@ -3,7 +3,7 @@ using Sprache;
 namespace PaperLsp.Core.Collections;
 
 /// <summary>
-/// The Sprache grammar of one .bib block (<see cref="BibTexScanner"/> finds the blocks):
+/// The Sprache grammar of one .bib block (<see cref="BibTexChunkReader"/> finds the blocks):
 /// <code>
 /// entry  := '@' name ws ('{' ws body ws '}' | '(' ws body ws ')')
 /// body   := ws key? (sep field)* sep?          -- @string: ws field (sep field)* sep?
@@ -19,7 +19,7 @@ internal static class BibTexGrammar
 {
     private static readonly Parser<string> Name = Scan(static (s, i) =>
     {
-        while (i < s.Length && BibTexScanner.IsTypeChar(s[i]))
+        while (i < s.Length && BibTexChunkReader.IsTypeChar(s[i]))
         {
             i++;
         }
@@ -174,7 +174,8 @@ internal static class BibTexGrammar
         {
             var result = parser(input);
             return result.WasSuccessful
-                ? Result.Success(new BibTexValuePart(kind, result.Value, input.Line, input.Column),
+                ? Result.Success(new BibTexValuePart(kind, input.Source, input.Position + (input.Current is '{' or '"' ? 1 : 0),
+                        result.Value.Length, input.Line, input.Column),
                     Jump(result.Remainder, SkipWhitespace(input.Source, result.Remainder.Position)))
                 : Result.Failure<BibTexValuePart>(result.Remainder, result.Message, result.Expectations);
         };

@@ -14,10 +14,27 @@ public static class BibTexLoader
 {
     private static readonly string[] VenueFields = ["journaltitle", "journal", "booktitle", "publisher", "institution", "school", "organization"];
 
-    /// <param name="initialMacros">Macros defined before this file, e.g. from an abbreviations file.</param>
-    public static CollectionLoadResult Load(string filePath, string text, IReadOnlyDictionary<string, string>? initialMacros = null)
+    /// <summary>
+    /// Every field this loader reads, directly or through crossref (a parent's title and subtitle become the child's
+    /// booktitle, maintitle or journaltitle and their subtitles). Only these are kept while a file's entries wait for
+    /// their papers (pages, keywords, file, note… are most of a real library's other fields). A field read below must
+    /// be listed here.
+    /// </summary>
+    internal static readonly HashSet<string> FieldsRead = new(StringComparer.OrdinalIgnoreCase)
     {
-        var document = BibTexParser.Parse(filePath, text, initialMacros);
+        "title", "subtitle", "crossref", "year", "date", "url", "doi", "author", "editor", "abstract",
+        "journaltitle", "journal", "booktitle", "publisher", "institution", "school", "organization",
+        "journalsubtitle", "booksubtitle", "eprinttype", "archiveprefix", "eprint",
+    };
+
+    /// <param name="initialMacros">Macros defined before this file, e.g. from an abbreviations file.</param>
+    public static CollectionLoadResult Load(string filePath, string text, IReadOnlyDictionary<string, string>? initialMacros = null) =>
+        Load(filePath, BibTexChunkReader.FromText(text), initialMacros, file: null);
+
+    /// <param name="file">The version of the file <paramref name="reader"/> reads: abstracts then stay in the file.</param>
+    internal static CollectionLoadResult Load(string filePath, BibTexChunkReader reader, IReadOnlyDictionary<string, string>? initialMacros, CollectionFileVersion? file)
+    {
+        var document = BibTexParser.Parse(filePath, reader, initialMacros, file, keepFields: FieldsRead);
         var problems = document.Problems.ToBuilder();
 
         var byKey = new Dictionary<string, BibTexEntry>(StringComparer.Ordinal);
@@ -67,17 +84,49 @@ public static class BibTexLoader
             return fields;
         }
 
-        var pending = new List<(BibTexEntry Entry, IReadOnlyDictionary<string, string> Fields, string Title)>();
-        foreach (var entry in unique)
+        // Crossrefs resolve in file order (their problems come in the order they always did); the LaTeX decoding, which is
+        // most of the work, runs in parallel; keys are generated in file order again (a generated key depends on the ones
+        // before it).
+        var fieldsOf = new IReadOnlyDictionary<string, string>?[unique.Count];
+        var crossrefProblemsEnd = new int[unique.Count];
+        var problemsBefore = problems.Count;
+        for (var i = 0; i < unique.Count; i++)
         {
-            if (entry.Type is "set" or "xdata")
+            if (unique[i].Type is not ("set" or "xdata"))
+            {
+                fieldsOf[i] = FieldsOf(unique[i], 0);
+            }
+
+            crossrefProblemsEnd[i] = problems.Count - problemsBefore;
+        }
+
+        var crossrefProblems = problems.Skip(problemsBefore).ToList();
+        problems.Count = problemsBefore;
+
+        var titles = new string?[unique.Count];
+        Parallel.For(0, unique.Count, i =>
+        {
+            if (fieldsOf[i] is { } fields)
+            {
+                titles[i] = JoinSubtitle(Decoded(fields, "title"), Decoded(fields, "subtitle"));
+            }
+        });
+
+        var pending = new List<(BibTexEntry Entry, IReadOnlyDictionary<string, string> Fields, string Title)>(unique.Count);
+        for (var i = 0; i < unique.Count; i++)
+        {
+            for (var k = i == 0 ? 0 : crossrefProblemsEnd[i - 1]; k < crossrefProblemsEnd[i]; k++)
+            {
+                problems.Add(crossrefProblems[k]);
+            }
+
+            if (fieldsOf[i] is not { } fields)
             {
                 continue;
             }
 
-            var fields = FieldsOf(entry, 0);
-            var title = JoinSubtitle(Decoded(fields, "title"), Decoded(fields, "subtitle"));
-            if (title is null)
+            var entry = unique[i];
+            if (titles[i] is not { } title)
             {
                 problems.Add(new CollectionProblem(filePath, entry.Line, 1, CollectionProblemCodes.MissingTitle,
                     $"Entry '{entry.Key}' has no title and is skipped."));
@@ -87,31 +136,64 @@ public static class BibTexLoader
             pending.Add((entry, fields, title));
         }
 
-        var keys = new KeyGenerator(byKey.Keys);
-        var papers = ImmutableArray.CreateBuilder<Paper>(pending.Count);
-        foreach (var (entry, fields, title) in pending)
+        var built = new Paper[pending.Count];
+        Parallel.For(0, pending.Count, i =>
         {
+            var (entry, fields, title) = pending[i];
             var year = Year(Get(fields, "year")) ?? Year(Get(fields, "date"));
             var url = Verbatim(Get(fields, "url"));
             var doi = Doi(Verbatim(Get(fields, "doi")));
-            papers.Add(new Paper
+            built[i] = new Paper
             {
-                Key = entry.Key.Length > 0 ? entry.Key : keys.Generate(title, year),
+                Key = entry.Key,
                 KeyIsGenerated = entry.Key.Length == 0,
                 Title = title,
                 Authors = BibTexNames.Display(Get(fields, "author") ?? Get(fields, "editor")),
                 Year = year,
                 Venue = Venue(fields),
-                Abstract = Decoded(fields, "abstract"),
+                Abstract = Abstract(fields, document.FileAbstracts),
                 Doi = doi,
                 Url = url,
                 ArxivId = ArxivId(fields, url, doi),
                 EntryType = entry.Type,
                 Source = new SourceLocation(filePath, entry.Line),
-            });
+            };
+        });
+
+        // Years, venues, entry types and author names repeat across papers: one string each, for as long as the papers live.
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Pooled(string? value)
+        {
+            if (value is null)
+            {
+                return null;
+            }
+
+            ref var pooled = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pool, value, out _);
+            return pooled ??= value;
         }
 
-        return new CollectionLoadResult(filePath, papers.ToImmutable(), problems.ToImmutable());
+        var keys = new KeyGenerator(byKey.Keys);
+        for (var i = 0; i < built.Length; i++)
+        {
+            var paper = built[i];
+            // The authors array was made for this paper alone and is not shared yet.
+            var authors = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(paper.Authors) ?? [];
+            for (var k = 0; k < authors.Length; k++)
+            {
+                authors[k] = Pooled(authors[k])!;
+            }
+
+            built[i] = paper with
+            {
+                Key = paper.KeyIsGenerated ? keys.Generate(paper.Title, paper.Year) : paper.Key,
+                Year = Pooled(paper.Year),
+                Venue = Pooled(paper.Venue),
+                EntryType = Pooled(paper.EntryType),
+            };
+        }
+
+        return new CollectionLoadResult(filePath, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(built), problems.ToImmutable());
     }
 
     private static string? Get(IReadOnlyDictionary<string, string> fields, string name) =>
@@ -119,6 +201,11 @@ public static class BibTexLoader
 
     private static string? Decoded(IReadOnlyDictionary<string, string> fields, string name) =>
         Get(fields, name) is { } value && LatexDecoder.Decode(value) is { Length: > 0 } decoded ? decoded : null;
+
+    private static PaperAbstract? Abstract(IReadOnlyDictionary<string, string> fields, IReadOnlyDictionary<string, BibTexFileAbstract>? inFile) =>
+        Get(fields, "abstract") is { } raw && inFile is not null && inFile.TryGetValue(raw, out var fileAbstract)
+            ? fileAbstract
+            : PaperAbstract.FromText(Decoded(fields, "abstract"));
 
     internal static string? JoinSubtitle(string? title, string? subtitle)
     {

@@ -16,17 +16,36 @@ internal static class BibTexNames
             return ImmutableArray<string>.Empty;
         }
 
-        var result = ImmutableArray.CreateBuilder<string>();
+        // Sized by counting the separators first: one exact array, no list to grow and copy.
+        var result = new string[CountNames(names)];
+        var count = 0;
         foreach (var name in Split(names))
         {
             var display = DisplayOne(name);
             if (display.Length > 0)
             {
-                result.Add(display);
+                result[count++] = display;
             }
         }
 
-        return result.ToImmutable();
+        if (count < result.Length)
+        {
+            Array.Resize(ref result, count);
+        }
+
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(result);
+    }
+
+    private static int CountNames(string names)
+    {
+        var count = 1;
+        var depth = 0;
+        for (var at = NextSeparator(names, 0, ref depth); at >= 0; at = NextSeparator(names, at + 4, ref depth))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>The names of a list, split at the word "and" (any case) surrounded by whitespace at brace depth 0.</summary>
@@ -34,7 +53,20 @@ internal static class BibTexNames
     {
         var depth = 0;
         var start = 0;
-        for (var i = 0; i < names.Length; i++)
+        for (var at = NextSeparator(names, 0, ref depth); at >= 0; at = NextSeparator(names, at + 4, ref depth))
+        {
+            yield return names[start..at];
+            start = at + 4;
+        }
+
+        yield return names[start..];
+    }
+
+    /// <summary>Where the next " and " at brace depth 0 starts (its first blank), scanning from <paramref name="from"/>
+    /// with the brace depth reached so far; -1 when there is none.</summary>
+    private static int NextSeparator(string names, int from, ref int depth)
+    {
+        for (var i = from; i < names.Length; i++)
         {
             var c = names[i];
             if (c == '{')
@@ -49,13 +81,11 @@ internal static class BibTexNames
                      && (names[i + 1] is 'a' or 'A') && (names[i + 2] is 'n' or 'N') && (names[i + 3] is 'd' or 'D')
                      && char.IsWhiteSpace(names[i + 4]))
             {
-                yield return names[start..i];
-                start = i + 4;
-                i += 3;
+                return i;
             }
         }
 
-        yield return names[start..];
+        return -1;
     }
 
     private static string DisplayOne(string name)
@@ -66,12 +96,13 @@ internal static class BibTexNames
             return "et al.";
         }
 
+        // Leading blanks decode to nothing; without them a plain part skips the decoder (" Yunyang" is not plain).
         var parts = SplitCommas(trimmed);
         return parts.Count switch
         {
             1 => LatexDecoder.Decode(trimmed),
-            2 => Join(LatexDecoder.Decode(parts[1]), LatexDecoder.Decode(parts[0]), string.Empty),
-            _ => Join(LatexDecoder.Decode(parts[2]), LatexDecoder.Decode(parts[0]), LatexDecoder.Decode(parts[1])),
+            2 => Join(LatexDecoder.Decode(parts[1].TrimStart()), LatexDecoder.Decode(parts[0].TrimStart()), string.Empty),
+            _ => Join(LatexDecoder.Decode(parts[2].TrimStart()), LatexDecoder.Decode(parts[0].TrimStart()), LatexDecoder.Decode(parts[1].TrimStart())),
         };
     }
 

@@ -5,7 +5,7 @@ namespace PaperLsp.Core.Collections;
 
 /// <summary>
 /// Loads one collection file with the loader its extension names: .bib (BibTeX/BibLaTeX), .json (CSL-JSON, including
-/// .csl.json), .ris, .txt (plain listing). Files are read as UTF-8 (a BOM is accepted; invalid bytes become U+FFFD and
+/// .csl.json), .ris, .txt (plain listing). A .bib file is streamed in blocks; the others are read whole. Files are read as UTF-8 (a BOM is accepted; invalid bytes become U+FFFD and
 /// one PN015 says so). Never throws: a missing or unreadable file is a PN015 problem and no papers.
 /// </summary>
 public static class CollectionLoader
@@ -19,13 +19,17 @@ public static class CollectionLoader
 
     public static CollectionLoadResult Load(string path)
     {
+        if (Path.GetExtension(path).Equals(".bib", StringComparison.OrdinalIgnoreCase))
+        {
+            return LoadBibTex(path);
+        }
+
         byte[] bytes;
         try
         {
             bytes = File.ReadAllBytes(path);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException
-                                              or NotSupportedException or System.Security.SecurityException)
+        catch (Exception exception) when (IsReadFailure(exception))
         {
             return Failed(path, $"Cannot read the collection file: {exception.Message}");
         }
@@ -42,6 +46,30 @@ public static class CollectionLoader
             "The file is not valid UTF-8; invalid bytes were replaced with U+FFFD (first one here).");
         return result with { Problems = result.Problems.Insert(0, problem) };
     }
+
+    /// <summary>A .bib file is streamed (never one string), and its abstracts stay in the file.</summary>
+    private static CollectionLoadResult LoadBibTex(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
+                bufferSize: 1, FileOptions.SequentialScan);
+            // Length and time from the handle the bytes are read through: the version abstracts are checked against.
+            var version = new CollectionFileVersion(Path.GetFullPath(path), stream.Length, File.GetLastWriteTimeUtc(stream.SafeFileHandle).Ticks);
+            return BibTexLoader.Load(path, new BibTexChunkReader(stream), initialMacros: null, version);
+        }
+        catch (Exception exception) when (IsReadFailure(exception))
+        {
+            return Failed(path, $"Cannot read the collection file: {exception.Message}");
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return Failed(path, $"Internal error while loading the collection: {exception.Message}");
+        }
+    }
+
+    private static bool IsReadFailure(Exception exception) =>
+        exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException;
 
     public static CollectionLoadResult LoadText(string path, string content)
     {

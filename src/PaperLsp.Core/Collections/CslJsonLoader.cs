@@ -121,7 +121,7 @@ public static partial class CslJsonLoader
                 Authors = Names(item["author"] ?? item["editor"]),
                 Year = year,
                 Venue = Text(item["container-title"]) is { } venue ? StripMarkup(venue) : Text(item["publisher"]),
-                Abstract = Text(item["abstract"]),
+                Abstract = PaperAbstract.FromText(Text(item["abstract"])),
                 Doi = doi,
                 Url = url,
                 ArxivId = ArxivIdReader.FromEprint(Text(item["number"])) ?? ArxivIdReader.FromText(url)

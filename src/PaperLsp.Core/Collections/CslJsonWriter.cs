@@ -60,7 +60,7 @@ public static class CslJsonWriter
         }
 
         WriteOptional(json, "container-title", paper.Venue);
-        WriteOptional(json, "abstract", paper.Abstract);
+        WriteOptional(json, "abstract", paper.Abstract?.Read());
         WriteOptional(json, "DOI", paper.Doi);
         WriteOptional(json, "URL", paper.Url ?? (paper.ArxivId is null ? null : $"https://arxiv.org/abs/{paper.ArxivId}"));
         json.WriteEndObject();

@@ -26,6 +26,13 @@ public static class LatexDecoder
 
         var decoder = new Decoding(latex);
         var result = decoder.Run();
+        if (result.AsSpan().IndexOfAnyInRange('\u0300', '\uFFFF') < 0)
+        {
+            // Below U+0300 every character is its own NFC and none composes with another (composition needs a combining
+            // mark or a Hangul/Indic second character, all above): the text is NFC already, and ICU need not be asked.
+            return result;
+        }
+
         try
         {
             return result.Normalize(NormalizationForm.FormC);

@@ -20,7 +20,8 @@ public sealed record Paper
     /// <summary>Journal, booktitle or container title.</summary>
     public string? Venue { get; init; }
 
-    public string? Abstract { get; init; }
+    /// <summary>Read it with <see cref="PaperAbstract.Read"/> where it is shown: a .bib abstract stays in its file.</summary>
+    public PaperAbstract? Abstract { get; init; }
 
     public string? Doi { get; init; }
 

@@ -73,10 +73,14 @@ public sealed class PaperIndex
         var groupByTitle = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var collection in loaded)
         {
+            // Normalizing titles (ICU decomposition) is the costly part of the build and needs no order: both cores.
+            var normalizedTitles = new string[collection.Papers.Length];
+            Parallel.For(0, normalizedTitles.Length, i => normalizedTitles[i] = TitleNormalizer.Normalize(collection.Papers[i].Title));
             var seenInThisCollection = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var paper in collection.Papers)
+            for (var i = 0; i < normalizedTitles.Length; i++)
             {
-                var normalized = TitleNormalizer.Normalize(paper.Title);
+                var paper = collection.Papers[i];
+                var normalized = normalizedTitles[i];
                 // Merging is across collections; two entries of one file with the same title stay two papers.
                 if (normalized.Length > 0 && groupByTitle.TryGetValue(normalized, out var group) && !seenInThisCollection.Contains(normalized))
                 {
@@ -210,7 +214,7 @@ public sealed class PaperIndex
             Authors = ordered.Select(p => p.Authors).FirstOrDefault(a => !a.IsDefaultOrEmpty, ImmutableArray<string>.Empty),
             Year = First(p => p.Year),
             Venue = First(p => p.Venue),
-            Abstract = First(p => p.Abstract),
+            Abstract = ordered.Select(p => p.Abstract).FirstOrDefault(a => a is not null),
             Doi = First(p => p.Doi),
             Url = First(p => p.Url),
             ArxivId = First(p => p.ArxivId),

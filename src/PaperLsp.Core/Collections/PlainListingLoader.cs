@@ -56,7 +56,7 @@ public static class PlainListingLoader
                 Key = keys.Generate(title),
                 KeyIsGenerated = true,
                 Title = title,
-                Abstract = i + 1 < lines.Count ? lines[i + 1].Text : null,
+                Abstract = PaperAbstract.FromText(i + 1 < lines.Count ? lines[i + 1].Text : null),
                 Source = new SourceLocation(filePath, line),
             });
         }

@@ -134,7 +134,7 @@ public static class RisLoader
                     .ToImmutableArray(),
                 Year = year,
                 Venue = venue,
-                Abstract = First(fields, "AB", "N2"),
+                Abstract = PaperAbstract.FromText(First(fields, "AB", "N2")),
                 Doi = doi,
                 Url = url,
                 ArxivId = ArxivIdReader.FromText(url) ?? ArxivIdReader.FromText(doi)

@@ -47,7 +47,7 @@ public static class BenchmarkData
             Authors = p.Authors.Select(a => a.Display).ToImmutableArray(),
             Year = p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Venue = p.Venue,
-            Abstract = p.Abstract,
+            Abstract = PaperAbstract.FromText(p.Abstract),
             Doi = p.Doi,
             EntryType = p.EntryType,
             Source = new SourceLocation(path, 10_080 + i * 8),

@@ -20,7 +20,7 @@ public sealed class CacheChunkProperties
             Authors = texts.Where(t => t is not null).Take(i % 4).Select(t => t!).ToImmutableArray(),
             Year = Text(i + 1),
             Venue = Text(i + 2),
-            Abstract = Text(i + 3),
+            Abstract = PaperAbstract.FromText(Text(i + 3)),
             Doi = Text(i + 4),
             EntryType = Text(i + 5),
             KeyIsGenerated = generated,

@@ -22,6 +22,22 @@ public sealed class CachedCollectionLoaderTests
     }
 
     [Fact]
+    public void The_cache_holds_where_a_bib_abstract_is_not_its_text()
+    {
+        using var fixture = new CacheFixture();
+        var parsed = fixture.Warm();
+
+        var cached = fixture.NewLoader().Load(fixture.CollectionPath);
+
+        var kastenholz = cached.Papers.Single(p => p.Key == "kastenholz");
+        Assert.Equal(parsed.Papers.Single(p => p.Key == "kastenholz").Abstract, Assert.IsType<PaperLsp.Core.Collections.BibTexFileAbstract>(kastenholz.Abstract));
+        Assert.StartsWith("The computation of ionic solvation free energies", kastenholz.Abstract.Read());
+        SqliteConnection.ClearAllPools();
+        var stored = Directory.GetFiles(fixture.Settings.Directory).SelectMany(File.ReadAllBytes).ToArray();
+        Assert.Equal(-1, stored.AsSpan().IndexOf("a surprisingly difficult problem"u8));
+    }
+
+    [Fact]
     public void Nothing_is_written_before_PersistPending()
     {
         using var fixture = new CacheFixture();

@@ -13,6 +13,6 @@ internal static class PaperText
         ];
 
     public static string Of(Paper p) => string.Join("|",
-        p.Key, p.Title, string.Join(";", p.Authors), p.Year, p.Venue, p.Abstract, p.Doi, p.Url, p.ArxivId, p.EntryType,
+        p.Key, p.Title, string.Join(";", p.Authors), p.Year, p.Venue, p.Abstract?.Read(), p.Doi, p.Url, p.ArxivId, p.EntryType,
         p.KeyIsGenerated, p.Source, string.Join(";", p.OtherSources), string.Join(";", p.OtherKeys));
 }

@@ -34,11 +34,11 @@ public class BibTexBlockReaderTests
     {
         var blocks = Blocks(text).ToList();
         Assert.Equal(7, blocks.Count);
-        foreach (var (chunk, isString) in blocks)
+        foreach (var (blockText, chunk, isString) in blocks)
         {
-            var fast = BibTexBlockReader.TryRead(text, chunk, isString);
+            var fast = BibTexBlockReader.TryRead(blockText, chunk, isString);
             Assert.NotNull(fast);
-            Assert.Equal(Dump(Grammar(text, chunk, isString)), Dump(fast));
+            Assert.Equal(Dump(Grammar(blockText, chunk, isString)), Dump(fast));
         }
     }
 
@@ -52,9 +52,9 @@ public class BibTexBlockReaderTests
     [InlineData("@article{k, title = \"a}b\"}")]
     public void Leaves_malformed_blocks_to_the_grammar(string text)
     {
-        foreach (var (chunk, isString) in Blocks(text))
+        foreach (var (blockText, chunk, isString) in Blocks(text))
         {
-            Assert.Null(BibTexBlockReader.TryRead(text, chunk, isString));
+            Assert.Null(BibTexBlockReader.TryRead(blockText, chunk, isString));
         }
     }
 
@@ -67,15 +67,16 @@ public class BibTexBlockReaderTests
                        select WellFormed.Remove(position, Math.Min(length, WellFormed.Length - position)).Insert(position, insert);
         return Prop.ForAll(mutation.ToArbitrary(), text => Blocks(text).All(block =>
         {
-            var fast = BibTexBlockReader.TryRead(text, block.Chunk, block.IsString);
-            return fast is null || Dump(Grammar(text, block.Chunk, block.IsString)) == Dump(fast);
+            var fast = BibTexBlockReader.TryRead(block.Text, block.Chunk, block.IsString);
+            return fast is null || Dump(Grammar(block.Text, block.Chunk, block.IsString)) == Dump(fast);
         }));
     }
 
-    private static IEnumerable<(BibTexChunk Chunk, bool IsString)> Blocks(string text) =>
-        BibTexScanner.Scan(text)
+    /// <summary>Each entry and @string block of the text, as the parser hands it to the block reader: its own text.</summary>
+    private static IEnumerable<(string Text, BibTexChunk Chunk, bool IsString)> Blocks(string text) =>
+        BibTexChunkReader.FromText(text).ReadChunks()
             .Where(c => c.Kind is BibTexChunkKind.Entry or BibTexChunkKind.String)
-            .Select(c => (c, c.Kind == BibTexChunkKind.String));
+            .Select(c => (c.Text!, new BibTexChunk(c.Kind, c.Type, 0, c.Text!.Length, c.Line, c.Column), c.Kind == BibTexChunkKind.String));
 
     private static BibTexRawEntry? Grammar(string text, BibTexChunk chunk, bool isString)
     {

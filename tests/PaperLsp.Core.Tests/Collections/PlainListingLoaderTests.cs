@@ -15,11 +15,11 @@ public class PlainListingLoaderTests
         var first = result.Papers[0];
         Assert.Equal("Multi-task Active Learning for Pre-trained Transformer-based Models", first.Title);
         Assert.Equal(("multitask-active-learning", true, 3), (first.Key, first.KeyIsGenerated, first.Source.Line));
-        Assert.StartsWith("Multi-task learning, in which several tasks are jointly learned", first.Abstract);
-        Assert.EndsWith("minimize annotation efforts for multi-task NLP models.", first.Abstract);
+        Assert.StartsWith("Multi-task learning, in which several tasks are jointly learned", first.Abstract?.Read());
+        Assert.EndsWith("minimize annotation efforts for multi-task NLP models.", first.Abstract?.Read());
         var last = result.Papers[^1];
         Assert.Equal("75 Languages, 1 Model: Parsing Universal Dependencies Universally", last.Title);
-        Assert.EndsWith("Code for UDify is available at https://github.com/hyperparticle/udify.", last.Abstract);
+        Assert.EndsWith("Code for UDify is available at https://github.com/hyperparticle/udify.", last.Abstract?.Read());
         Assert.Equal(242, result.Papers.Select(p => p.Key).Distinct().Count());
     }
 
@@ -28,6 +28,6 @@ public class PlainListingLoaderTests
     {
         var result = PlainListingLoader.Load("list.txt", "\nFirst Title\nFirst abstract.\n\n\r\nSecond Title\r\n");
         Assert.Equal([("First Title", "First abstract.", 2), ("Second Title", null, 6)],
-            result.Papers.Select(p => (p.Title, p.Abstract, p.Source.Line)));
+            result.Papers.Select(p => (p.Title, p.Abstract?.Read(), p.Source.Line)));
     }
 }

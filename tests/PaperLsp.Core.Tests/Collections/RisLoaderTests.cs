@@ -14,7 +14,7 @@ public class RisLoaderTests
         Assert.Equal(["John Smith", "Jane Doe"], smith.Authors.ToArray());
         Assert.Equal(("Deep Learning for Everything", "2020", "Journal of Things", "10.1000/xyz123", 1),
             (smith.Title, smith.Year, smith.Venue, smith.Doi, smith.Source.Line));
-        Assert.Equal("We study everything and continue on a wrapped line.", smith.Abstract);
+        Assert.Equal("We study everything and continue on a wrapped line.", smith.Abstract?.Read());
         Assert.Equal("jour", smith.EntryType);
 
         var rotman = result.Papers[1];

@@ -30,7 +30,7 @@ public static class TestPapers
         Authors = authors is null ? ImmutableArray<string>.Empty : authors.Split(';', StringSplitOptions.TrimEntries).ToImmutableArray(),
         Year = year,
         Venue = venue,
-        Abstract = @abstract,
+        Abstract = PaperAbstract.FromText(@abstract),
         Doi = doi,
         Url = url,
         ArxivId = arxiv,

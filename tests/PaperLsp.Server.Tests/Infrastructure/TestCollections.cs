@@ -41,7 +41,7 @@ internal static class TestCollections
                     Title = line[(bar + 1)..].Trim(),
                     Authors = ["Ashish Vaswani", "Noam Shazeer"],
                     Year = "2017",
-                    Abstract = "An abstract.",
+                    Abstract = PaperAbstract.FromText("An abstract."),
                     Source = new SourceLocation(path, i + 1),
                 });
             }

@@ -13,12 +13,14 @@ internal ref struct CacheChunkReader
     private readonly ReadOnlySpan<byte> _data;
     private readonly List<string> _pool;
     private int _position;
+    private CollectionFileVersion? _lastVersion;
 
     public CacheChunkReader(ReadOnlySpan<byte> data)
     {
         _data = data;
         _pool = new List<string>(64);
         _position = 0;
+        _lastVersion = null;
     }
 
     public readonly bool AtEnd => _position == _data.Length;
@@ -109,7 +111,7 @@ internal ref struct CacheChunkReader
 
         var year = ReadPooled();
         var venue = ReadPooled();
-        var abstractText = ReadString();
+        var abstractText = ReadAbstract();
         var doi = ReadString();
         var url = ReadString();
         var arxivId = ReadString();
@@ -163,6 +165,41 @@ internal ref struct CacheChunkReader
         }
 
         return new CollectionProblem(filePath, line, column, code, message, (ProblemSeverity)severity);
+    }
+
+    private PaperAbstract? ReadAbstract()
+    {
+        switch (ReadVarint())
+        {
+            case 0:
+                return null;
+            case 1:
+                return new InlineAbstract(ReadString() ?? throw new InvalidDataException("Cached abstract text is null."));
+            case 2:
+                var path = ReadPooled() ?? throw new InvalidDataException("Cached abstract without a file.");
+                var length = ReadLong();
+                var lastWriteTicks = ReadLong();
+                var offset = ReadLong();
+                var byteLength = ReadInt();
+                var checksum = ReadVarint();
+                // Papers of one file share one version object, as they do after a parse.
+                if (_lastVersion is null || _lastVersion.Path != path || _lastVersion.Length != length || _lastVersion.LastWriteTicks != lastWriteTicks)
+                {
+                    _lastVersion = new CollectionFileVersion(path, length, lastWriteTicks);
+                }
+
+                return byteLength >= 0 && offset >= 0
+                    ? new BibTexFileAbstract(_lastVersion, offset, byteLength, checksum)
+                    : throw new InvalidDataException("Cached abstract has an impossible place.");
+            default:
+                throw new InvalidDataException("Cached abstract has an unknown kind.");
+        }
+    }
+
+    private long ReadLong()
+    {
+        var value = ReadVarint();
+        return value <= long.MaxValue ? (long)value : throw new InvalidDataException("Cache chunk number out of range.");
     }
 
     private SourceLocation ReadLocation()

@@ -81,7 +81,7 @@ internal sealed class CacheChunkWriter
 
         WritePooled(paper.Year);
         WritePooled(paper.Venue);
-        WriteString(paper.Abstract);
+        WriteAbstract(paper.Abstract);
         WriteString(paper.Doi);
         WriteString(paper.Url);
         WriteString(paper.ArxivId);
@@ -115,6 +115,32 @@ internal sealed class CacheChunkWriter
         WritePooled(problem.Code);
         WriteString(problem.Message);
         WriteInt((int)problem.Severity);
+    }
+
+    /// <summary>Tag 0 = none, 1 = text, 2 = a .bib abstract left in its file (the reference, never the text).</summary>
+    private void WriteAbstract(PaperAbstract? value)
+    {
+        switch (value)
+        {
+            case null:
+                WriteVarint(0);
+                break;
+            case InlineAbstract inline:
+                WriteVarint(1);
+                WriteString(inline.Text);
+                break;
+            case BibTexFileAbstract inFile:
+                WriteVarint(2);
+                WritePooled(inFile.File.Path);
+                WriteVarint((ulong)inFile.File.Length);
+                WriteVarint((ulong)inFile.File.LastWriteTicks);
+                WriteVarint((ulong)inFile.Offset);
+                WriteInt(inFile.Length);
+                WriteVarint(inFile.Checksum);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown kind of abstract: {value.GetType().Name}.");
+        }
     }
 
     private void WriteLocation(SourceLocation location)

@@ -40,9 +40,9 @@ public static class PaperMarkdown
             md.Append('*').Append(Escape(venue)).Append("*\n\n");
         }
 
-        if (!string.IsNullOrWhiteSpace(paper.Abstract))
+        if (paper.Abstract?.Read() is { } abstractText && !string.IsNullOrWhiteSpace(abstractText))
         {
-            md.Append(Escape(paper.Abstract.Trim())).Append("\n\n");
+            md.Append(Escape(abstractText.Trim())).Append("\n\n");
         }
 
         var links = Links(paper).ToList();
