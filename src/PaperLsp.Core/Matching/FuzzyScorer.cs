@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PaperLsp.Core.Matching;
 
 /// <summary>
@@ -18,6 +20,7 @@ public static class FuzzyScorer
     private const int PenaltyGapStart = 3;
     private const int PenaltyGapExtension = 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Score(ReadOnlySpan<char> word, ReadOnlySpan<char> field)
     {
         if (word.IsEmpty || field.Length < word.Length)
@@ -63,6 +66,7 @@ public static class FuzzyScorer
     /// and Attention …") is noise, not a match: the search goes on after that window's start, and fails when no window
     /// is tight enough.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Subsequence(ReadOnlySpan<char> word, ReadOnlySpan<char> field)
     {
         var maxWindow = MaxWindow(word.Length);
@@ -88,6 +92,7 @@ public static class FuzzyScorer
     /// The word as the initials of consecutive words of the field ("aiayn" for "attention is all you need"): an acronym
     /// spans any width. Scored as a subsequence whose every letter starts a word.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Initials(ReadOnlySpan<char> word, ReadOnlySpan<char> field)
     {
         for (var first = 0; first < field.Length; first++)
@@ -125,6 +130,7 @@ public static class FuzzyScorer
     /// <summary>The widest window a subsequence match may span: room for the word plus a few short words around it.</summary>
     internal static int MaxWindow(int wordLength) => wordLength + 16;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Start, int End) ShortestWindowFrom(ReadOnlySpan<char> word, ReadOnlySpan<char> field, int from)
     {
         // Greedy forward: each letter at its next occurrence (a vectorized search per letter, not a loop per character).
@@ -158,6 +164,7 @@ public static class FuzzyScorer
         return (start, end);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ScoreWindow(ReadOnlySpan<char> word, ReadOnlySpan<char> field, int start, int end)
     {
         var score = 0;

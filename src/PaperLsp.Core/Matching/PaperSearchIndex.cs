@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PaperLsp.Core.Matching;
 
 /// <summary>
@@ -279,6 +281,7 @@ public sealed class PaperSearchIndex
     /// hit kept: a query with a typo or a rare combination of words scores the papers that match all but one word, not
     /// the whole collection.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Scan(int from, int to, SearchQuery query, TopHits best, CancellationToken cancellationToken)
     {
         var tiers = System.Buffers.ArrayPool<byte>.Shared.Rent(to - from);
@@ -367,6 +370,7 @@ public sealed class PaperSearchIndex
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool AllWordsAreSubstrings(int id, string[] words)
     {
         var record = _records[id];
@@ -388,6 +392,7 @@ public sealed class PaperSearchIndex
     /// substrings (the others are certainly not, so only their subsequence is scored); <paramref name="allAreSubstrings"/>
     /// that every word was found.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ScorePaper(int id, SearchQuery query, int tier, bool allAreSubstrings, int mustBeat)
     {
         var record = _records[id];
@@ -455,6 +460,7 @@ public sealed class PaperSearchIndex
     /// a substring of some field (when not, only its subsequence is scored). A field without every letter of the word is
     /// skipped: the word can be neither a substring nor a subsequence of it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int WordScore(
         string word,
         ulong wordMask,

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PaperLsp.Core.Matching;
 
 /// <summary>
@@ -77,6 +79,7 @@ internal sealed class SearchQuery
     public static bool MayBeSubstring(int tier, int w) => w >= TrackedWords || (tier & (1 << w)) != 0;
 
     /// <summary>The tier of a paper: the tracked words whose pairs are all in its filter.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int PossibleSubstrings(ulong low, ulong high)
     {
         var tier = 0;

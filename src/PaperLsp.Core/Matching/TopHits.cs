@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PaperLsp.Core.Matching;
 
 /// <summary>Keeps the best <c>capacity</c> hits seen so far in a min-heap: O(n log k), no sort of the whole collection.</summary>
@@ -17,6 +19,7 @@ internal sealed class TopHits
     /// <summary>The score of the worst hit kept; only meaningful when <see cref="IsFull"/>.</summary>
     public int WorstScore => _heap.Peek().Score;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Offer(int paperId, int score)
     {
         var hit = new SearchHit(paperId, score);
