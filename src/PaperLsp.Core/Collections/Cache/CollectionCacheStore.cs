@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.IO.Hashing;
 using Microsoft.Data.Sqlite;
+using PaperLsp.Core.Matching;
 
 namespace PaperLsp.Core.Collections.Cache;
 
@@ -8,6 +9,9 @@ namespace PaperLsp.Core.Collections.Cache;
 /// The SQLite file behind the collection cache. One row per collection file (path, length, mtime, content hash, the
 /// problems) and its papers in chunks of <see cref="PapersPerChunk"/>, each a BLOB in the compact binary form of
 /// <see cref="CacheChunkWriter"/> with its own XxHash3, read back with one sequential scan and decoded in parallel.
+/// Next to the papers it keeps what <see cref="PaperIndex.Build"/> computes for the collection (each paper's normalized
+/// title in the chunks, the collection's search index as one BLOB in <see cref="PaperSearchIndex.WriteTo"/>'s form with
+/// its own hash), written in the same transaction as the papers, so a start from the cache redoes none of it.
 /// <para>
 /// Trust: the file name and PRAGMA user_version carry <see cref="FormatVersion"/> (a mismatch drops everything); a file
 /// that is not a database or is corrupt is deleted and recreated; a chunk whose hash does not match, or that does not
@@ -18,7 +22,7 @@ namespace PaperLsp.Core.Collections.Cache;
 internal sealed class CollectionCacheStore
 {
     /// <summary>Bump when the binary form of papers or the schema changes.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     public const int PapersPerChunk = 4096;
 
@@ -91,7 +95,9 @@ internal sealed class CollectionCacheStore
         using var reader = command.ExecuteReader();
 
         var chunks = new Paper[entry.ChunkCount][];
+        var titles = new string[entry.PaperCount];
         var decoding = new List<Task>(entry.ChunkCount);
+        var firstPaper = 0;
         using var slots = new SemaphoreSlim(Environment.ProcessorCount + 1);
         var seen = 0;
         while (reader.Read())
@@ -106,6 +112,13 @@ internal sealed class CollectionCacheStore
             }
 
             seen++;
+            var start = firstPaper;
+            firstPaper += paperCount;
+            if (firstPaper > titles.Length)
+            {
+                throw new InvalidDataException("Cache chunks hold more papers than the collection.");
+            }
+
             // One copy out of SQLite (GetBytes would copy twice: into the reader's row cache, then into the buffer).
             var data = reader.GetFieldValue<byte[]>(3);
             slots.Wait(cancellationToken);
@@ -113,7 +126,7 @@ internal sealed class CollectionCacheStore
             {
                 try
                 {
-                    chunks[ordinal] = DecodeChunk(data, hash, paperCount);
+                    chunks[ordinal] = DecodeChunk(data, hash, titles.AsSpan(start, paperCount));
                 }
                 finally
                 {
@@ -122,7 +135,19 @@ internal sealed class CollectionCacheStore
             }, cancellationToken));
         }
 
-        Task.WaitAll(decoding, cancellationToken);
+        reader.Close();
+        // Read while the chunks decode: the copy out of SQLite and into the index's arrays is memory bandwidth, not CPU.
+        PaperSearchIndex search;
+        try
+        {
+            search = ReadSearchIndex(connection, transaction, entry);
+        }
+        finally
+        {
+            // Damage or not, no decoding task may outlive this method (they release the semaphore).
+            Task.WaitAll(decoding, cancellationToken);
+        }
+
         if (seen != entry.ChunkCount)
         {
             throw new InvalidDataException("Cache chunks are missing.");
@@ -139,7 +164,13 @@ internal sealed class CollectionCacheStore
             throw new InvalidDataException("Cache paper count does not match.");
         }
 
-        return new CollectionLoadResult(entry.Path, papers.MoveToImmutable(), problems);
+        var paperArray = papers.MoveToImmutable();
+        return new CollectionLoadResult(entry.Path, paperArray, problems)
+        {
+            IndexParts = search.Count == paperArray.Length
+                ? new CollectionIndexParts(paperArray, titles, search)
+                : throw new InvalidDataException("Cached search index is for another number of papers."),
+        };
     }
 
     /// <summary>Replaces whatever is cached for the file with <paramref name="result"/>, in one transaction.</summary>
@@ -158,6 +189,16 @@ internal sealed class CollectionCacheStore
 
         var problemBytes = problems.ToArray();
         var chunkCount = (result.Papers.Length + PapersPerChunk - 1) / PapersPerChunk;
+        // What PaperIndex.Build and the search would compute for this collection, so a start from the cache skips it.
+        var titles = result.IndexParts is { } parts && parts.Fits(result) ? parts.NormalizedTitles : PaperIndex.NormalizeTitles(result.Papers);
+        var search = result.IndexParts is { Search: { } built } prebuilt && prebuilt.Fits(result) ? built : PaperSearchIndex.ForPapers(result.Papers, titles);
+        byte[] searchBytes;
+        using (var searchStream = new MemoryStream())
+        {
+            search.WriteTo(searchStream);
+            searchBytes = searchStream.ToArray();
+        }
+
         long id;
         using (var insert = connection.CreateCommand())
         {
@@ -197,6 +238,7 @@ internal sealed class CollectionCacheStore
             for (var i = start; i < end; i++)
             {
                 writer.WritePaper(result.Papers[i]);
+                writer.WriteString(titles[i]);
             }
 
             var data = writer.ToArray();
@@ -205,6 +247,16 @@ internal sealed class CollectionCacheStore
             hashParameter.Value = unchecked((long)XxHash3.HashToUInt64(data));
             dataParameter.Value = data;
             chunkInsert.ExecuteNonQuery();
+        }
+
+        using (var searchInsert = connection.CreateCommand())
+        {
+            searchInsert.Transaction = transaction;
+            searchInsert.CommandText = "INSERT INTO search_index (collection_id, hash, data) VALUES ($id, $hash, $data)";
+            searchInsert.Parameters.AddWithValue("$id", id);
+            searchInsert.Parameters.AddWithValue("$hash", unchecked((long)XxHash3.HashToUInt64(searchBytes)));
+            searchInsert.Parameters.Add("$data", SqliteType.Blob).Value = searchBytes;
+            searchInsert.ExecuteNonQuery();
         }
 
         transaction.Commit();
@@ -228,8 +280,9 @@ internal sealed class CollectionCacheStore
         }
     }
 
-    private static Paper[] DecodeChunk(ReadOnlySpan<byte> data, ulong expectedHash, int paperCount)
+    private static Paper[] DecodeChunk(ReadOnlySpan<byte> data, ulong expectedHash, Span<string> titles)
     {
+        var paperCount = titles.Length;
         if (XxHash3.HashToUInt64(data) != expectedHash)
         {
             throw new InvalidDataException("Cache chunk checksum does not match.");
@@ -240,9 +293,34 @@ internal sealed class CollectionCacheStore
         for (var i = 0; i < paperCount; i++)
         {
             papers[i] = reader.ReadPaper();
+            titles[i] = reader.ReadString() ?? throw new InvalidDataException("Cached paper without a normalized title.");
         }
 
         return reader.AtEnd ? papers : throw new InvalidDataException("Cache chunk has trailing data.");
+    }
+
+    /// <summary>The collection's cached search index; damage (a missing row, a hash or a form that does not match) throws.</summary>
+    private static PaperSearchIndex ReadSearchIndex(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT hash, data FROM search_index WHERE collection_id = $id";
+        command.Parameters.AddWithValue("$id", entry.Id);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            throw new InvalidDataException("Cached search index is missing.");
+        }
+
+        var bytes = reader.GetFieldValue<byte[]>(1);
+        if (XxHash3.HashToUInt64(bytes) != unchecked((ulong)reader.GetInt64(0)))
+        {
+            throw new InvalidDataException("Cached search index checksum does not match.");
+        }
+
+        using var stream = new MemoryStream(bytes, writable: false);
+        var search = PaperSearchIndex.ReadFrom(stream) ?? throw new InvalidDataException("Cached search index is not in the expected form.");
+        return stream.Position == stream.Length ? search : throw new InvalidDataException("Cached search index has trailing data.");
     }
 
     private static ImmutableArray<CollectionProblem> ReadProblems(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry)
@@ -280,6 +358,7 @@ internal sealed class CollectionCacheStore
         command.Transaction = transaction;
         command.CommandText = """
             DELETE FROM chunk WHERE collection_id IN (SELECT id FROM collection WHERE path = $path);
+            DELETE FROM search_index WHERE collection_id IN (SELECT id FROM collection WHERE path = $path);
             DELETE FROM collection WHERE path = $path;
             """;
         command.Parameters.AddWithValue("$path", path);
@@ -329,6 +408,7 @@ internal sealed class CollectionCacheStore
         using var create = connection.CreateCommand();
         create.Transaction = transaction;
         create.CommandText = $"""
+            DROP TABLE IF EXISTS search_index;
             DROP TABLE IF EXISTS chunk;
             DROP TABLE IF EXISTS collection;
             CREATE TABLE collection (
@@ -349,6 +429,10 @@ internal sealed class CollectionCacheStore
                 hash INTEGER NOT NULL,
                 data BLOB NOT NULL);
             CREATE UNIQUE INDEX chunk_order ON chunk (collection_id, ordinal);
+            CREATE TABLE search_index (
+                collection_id INTEGER PRIMARY KEY,
+                hash INTEGER NOT NULL,
+                data BLOB NOT NULL);
             PRAGMA user_version = {FormatVersion};
             """;
         create.ExecuteNonQuery();
