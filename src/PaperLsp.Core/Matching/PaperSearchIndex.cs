@@ -127,9 +127,11 @@ public sealed class PaperSearchIndex
 
     /// <summary>
     /// Reads what <see cref="WriteTo"/> wrote; null when the stream holds something else (another version, another byte
-    /// order, a truncated or inconsistent file): the caller then builds the index again.
+    /// order, a truncated or inconsistent file): the caller then builds the index again. <paramref name="byteLength"/>,
+    /// when the caller knows how many bytes the stored form has, must be exactly what the header describes, so a damaged
+    /// header cannot make it allocate more than that.
     /// </summary>
-    public static PaperSearchIndex? ReadFrom(Stream stream)
+    public static PaperSearchIndex? ReadFrom(Stream stream, long? byteLength = null)
     {
         try
         {
@@ -145,6 +147,12 @@ public sealed class PaperSearchIndex
             var count = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
             var length = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
             if (count < 0 || length < 0 || length > Array.MaxLength)
+            {
+                return null;
+            }
+
+            var described = header.Length + (2 * length) + ((long)count * (System.Runtime.CompilerServices.Unsafe.SizeOf<PaperRecord>() + (5 * sizeof(ulong))));
+            if (byteLength is { } expected && described != expected)
             {
                 return null;
             }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.IO.Hashing;
 using Microsoft.Data.Sqlite;
@@ -25,6 +26,9 @@ internal sealed class CollectionCacheStore
     public const int FormatVersion = 3;
 
     public const int PapersPerChunk = 4096;
+
+    /// <summary>Far above what <see cref="PapersPerChunk"/> papers take; a larger size can only be damage.</summary>
+    private const int MaxChunkBytes = 256 << 20;
 
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
@@ -90,7 +94,8 @@ internal sealed class CollectionCacheStore
 
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT ordinal, paper_count, hash, data FROM chunk WHERE collection_id = $id ORDER BY ordinal";
+        // The rowid makes GetStream read the BLOB incrementally (sqlite3_blob_read) into a buffer of ours.
+        command.CommandText = "SELECT ordinal, paper_count, hash, length(data), rowid, data FROM chunk WHERE collection_id = $id ORDER BY ordinal";
         command.Parameters.AddWithValue("$id", entry.Id);
         using var reader = command.ExecuteReader();
 
@@ -100,52 +105,72 @@ internal sealed class CollectionCacheStore
         var firstPaper = 0;
         using var slots = new SemaphoreSlim(Environment.ProcessorCount + 1);
         var seen = 0;
-        while (reader.Read())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var ordinal = reader.GetInt32(0);
-            var paperCount = reader.GetInt32(1);
-            var hash = unchecked((ulong)reader.GetInt64(2));
-            if (ordinal != seen || ordinal >= chunks.Length || paperCount < 0 || paperCount > PapersPerChunk)
-            {
-                throw new InvalidDataException("Cache chunks are missing or out of order.");
-            }
-
-            seen++;
-            var start = firstPaper;
-            firstPaper += paperCount;
-            if (firstPaper > titles.Length)
-            {
-                throw new InvalidDataException("Cache chunks hold more papers than the collection.");
-            }
-
-            // One copy out of SQLite (GetBytes would copy twice: into the reader's row cache, then into the buffer).
-            var data = reader.GetFieldValue<byte[]>(3);
-            slots.Wait(cancellationToken);
-            decoding.Add(Task.Run(() =>
-            {
-                try
-                {
-                    chunks[ordinal] = DecodeChunk(data, hash, titles.AsSpan(start, paperCount));
-                }
-                finally
-                {
-                    slots.Release();
-                }
-            }, cancellationToken));
-        }
-
-        reader.Close();
-        // Read while the chunks decode: the copy out of SQLite and into the index's arrays is memory bandwidth, not CPU.
         PaperSearchIndex search;
         try
         {
+            while (reader.Read())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var ordinal = reader.GetInt32(0);
+                var paperCount = reader.GetInt32(1);
+                var hash = unchecked((ulong)reader.GetInt64(2));
+                if (ordinal != seen || ordinal >= chunks.Length || paperCount < 0 || paperCount > PapersPerChunk)
+                {
+                    throw new InvalidDataException("Cache chunks are missing or out of order.");
+                }
+
+                seen++;
+                var start = firstPaper;
+                firstPaper += paperCount;
+                if (firstPaper > titles.Length)
+                {
+                    throw new InvalidDataException("Cache chunks hold more papers than the collection.");
+                }
+
+                var length = reader.GetInt64(3);
+                if (length is < 0 or > MaxChunkBytes)
+                {
+                    throw new InvalidDataException("Cache chunk has an impossible size.");
+                }
+
+                slots.Wait(cancellationToken);
+                // Chunks are a few hundred KB: a fresh array each would be a large-object allocation, and a start from the
+                // cache would pay for gen-2 collections. At most ProcessorCount + 1 are in use at once; they come from the pool.
+                var data = ArrayPool<byte>.Shared.Rent((int)length);
+                try
+                {
+                    using var blob = reader.GetStream(5);
+                    blob.ReadExactly(data, 0, (int)length);
+                }
+                catch
+                {
+                    ArrayPool<byte>.Shared.Return(data);
+                    slots.Release();
+                    throw;
+                }
+
+                decoding.Add(Task.Run(() =>
+                {
+                    try
+                    {
+                        chunks[ordinal] = DecodeChunk(data.AsSpan(0, (int)length), hash, titles.AsSpan(start, paperCount));
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(data);
+                        slots.Release();
+                    }
+                }, CancellationToken.None));
+            }
+
+            reader.Close();
+            // Read while the chunks decode: the copy out of SQLite and into the index's arrays is memory bandwidth, not CPU.
             search = ReadSearchIndex(connection, transaction, entry);
         }
         finally
         {
-            // Damage or not, no decoding task may outlive this method (they release the semaphore).
-            Task.WaitAll(decoding, cancellationToken);
+            // Damage or not, no decoding task may outlive this method (they use the semaphore and pooled buffers).
+            Task.WaitAll(decoding);
         }
 
         if (seen != entry.ChunkCount)
@@ -280,6 +305,7 @@ internal sealed class CollectionCacheStore
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Paper[] DecodeChunk(ReadOnlySpan<byte> data, ulong expectedHash, Span<string> titles)
     {
         var paperCount = titles.Length;
@@ -304,7 +330,7 @@ internal sealed class CollectionCacheStore
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT hash, data FROM search_index WHERE collection_id = $id";
+        command.CommandText = "SELECT hash, length(data), collection_id, data FROM search_index WHERE collection_id = $id";
         command.Parameters.AddWithValue("$id", entry.Id);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
@@ -312,15 +338,26 @@ internal sealed class CollectionCacheStore
             throw new InvalidDataException("Cached search index is missing.");
         }
 
-        var bytes = reader.GetFieldValue<byte[]>(1);
-        if (XxHash3.HashToUInt64(bytes) != unchecked((ulong)reader.GetInt64(0)))
+        // Read straight into the index's arrays (tens of MB: no intermediate copy), hashed on the way; nothing read is
+        // used unless the whole BLOB was read and its hash matches.
+        var length = reader.GetInt64(1);
+        using var stream = new HashingReadStream(reader.GetStream(3));
+        var search = PaperSearchIndex.ReadFrom(stream, length);
+        if (stream.Position != length)
+        {
+            stream.CopyTo(Stream.Null);
+            if (search is not null)
+            {
+                throw new InvalidDataException("Cached search index has trailing data.");
+            }
+        }
+
+        if (stream.Hash != unchecked((ulong)reader.GetInt64(0)))
         {
             throw new InvalidDataException("Cached search index checksum does not match.");
         }
 
-        using var stream = new MemoryStream(bytes, writable: false);
-        var search = PaperSearchIndex.ReadFrom(stream) ?? throw new InvalidDataException("Cached search index is not in the expected form.");
-        return stream.Position == stream.Length ? search : throw new InvalidDataException("Cached search index has trailing data.");
+        return search ?? throw new InvalidDataException("Cached search index is not in the expected form.");
     }
 
     private static ImmutableArray<CollectionProblem> ReadProblems(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry)
