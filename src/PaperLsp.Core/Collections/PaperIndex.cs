@@ -66,6 +66,8 @@ public sealed class PaperIndex
 
     public PaperSearchIndex SearchIndex => _search.Value;
 
+    // Runs once per start over every paper, within a second of process start: optimized code at once, not tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static PaperIndex Build(IEnumerable<CollectionLoadResult> collections)
     {
         var loaded = collections.ToImmutableArray();

@@ -151,8 +151,7 @@ public sealed class PaperSearchIndex
                 return null;
             }
 
-            var described = header.Length + (2 * length) + ((long)count * (System.Runtime.CompilerServices.Unsafe.SizeOf<PaperRecord>() + (5 * sizeof(ulong))));
-            if (byteLength is { } expected && described != expected)
+            if (byteLength is { } expected && SerializedLengthOf(count, length) != expected)
             {
                 return null;
             }
@@ -200,6 +199,13 @@ public sealed class PaperSearchIndex
     }
 
     public int Count => _records.Length;
+
+    /// <summary>How many bytes <see cref="WriteTo"/> writes.</summary>
+    public long SerializedLength => SerializedLengthOf(_records.Length, _text.Length);
+
+    /// <summary>Header (magic, version, count, text length), the text as UTF-16, then per paper its record and 5 ulongs (mask, 2 field masks, 2 pair filter words).</summary>
+    private static long SerializedLengthOf(int count, long textLength) =>
+        24 + (2 * textLength) + ((long)count * (System.Runtime.CompilerServices.Unsafe.SizeOf<PaperRecord>() + (5 * sizeof(ulong))));
 
     public IReadOnlyList<SearchHit> Search(string query, int limit, CancellationToken cancellationToken = default)
     {

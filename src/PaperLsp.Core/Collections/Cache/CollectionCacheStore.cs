@@ -217,12 +217,6 @@ internal sealed class CollectionCacheStore
         // What PaperIndex.Build and the search would compute for this collection, so a start from the cache skips it.
         var titles = result.IndexParts is { } parts && parts.Fits(result) ? parts.NormalizedTitles : PaperIndex.NormalizeTitles(result.Papers);
         var search = result.IndexParts is { Search: { } built } prebuilt && prebuilt.Fits(result) ? built : PaperSearchIndex.ForPapers(result.Papers, titles);
-        byte[] searchBytes;
-        using (var searchStream = new MemoryStream())
-        {
-            search.WriteTo(searchStream);
-            searchBytes = searchStream.ToArray();
-        }
 
         long id;
         using (var insert = connection.CreateCommand())
@@ -274,15 +268,7 @@ internal sealed class CollectionCacheStore
             chunkInsert.ExecuteNonQuery();
         }
 
-        using (var searchInsert = connection.CreateCommand())
-        {
-            searchInsert.Transaction = transaction;
-            searchInsert.CommandText = "INSERT INTO search_index (collection_id, hash, data) VALUES ($id, $hash, $data)";
-            searchInsert.Parameters.AddWithValue("$id", id);
-            searchInsert.Parameters.AddWithValue("$hash", unchecked((long)XxHash3.HashToUInt64(searchBytes)));
-            searchInsert.Parameters.Add("$data", SqliteType.Blob).Value = searchBytes;
-            searchInsert.ExecuteNonQuery();
-        }
+        WriteSearchIndex(connection, transaction, id, search);
 
         transaction.Commit();
     }
@@ -325,6 +311,36 @@ internal sealed class CollectionCacheStore
         return reader.AtEnd ? papers : throw new InvalidDataException("Cache chunk has trailing data.");
     }
 
+    /// <summary>
+    /// Writes the search index straight into its BLOB (hundreds of MB at a million papers: no copy in memory), inside the
+    /// caller's transaction. The hash is computed first, by a pass that only hashes: updating the row afterwards would make
+    /// SQLite rewrite the whole BLOB.
+    /// </summary>
+    private static void WriteSearchIndex(SqliteConnection connection, SqliteTransaction transaction, long id, PaperSearchIndex search)
+    {
+        ulong hash;
+        using (var hashing = new HashingStream(Stream.Null))
+        {
+            search.WriteTo(hashing);
+            hash = hashing.Position == search.SerializedLength
+                ? hashing.Hash
+                : throw new InvalidOperationException("The search index wrote another length than it announced.");
+        }
+
+        using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO search_index (collection_id, hash, data) VALUES ($id, $hash, zeroblob($length))";
+            insert.Parameters.AddWithValue("$id", id);
+            insert.Parameters.AddWithValue("$hash", unchecked((long)hash));
+            insert.Parameters.AddWithValue("$length", search.SerializedLength);
+            insert.ExecuteNonQuery();
+        }
+
+        using var blob = new SqliteBlob(connection, "search_index", "data", id);
+        search.WriteTo(blob);
+    }
+
     /// <summary>The collection's cached search index; damage (a missing row, a hash or a form that does not match) throws.</summary>
     private static PaperSearchIndex ReadSearchIndex(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry)
     {
@@ -341,7 +357,7 @@ internal sealed class CollectionCacheStore
         // Read straight into the index's arrays (tens of MB: no intermediate copy), hashed on the way; nothing read is
         // used unless the whole BLOB was read and its hash matches.
         var length = reader.GetInt64(1);
-        using var stream = new HashingReadStream(reader.GetStream(3));
+        using var stream = new HashingStream(reader.GetStream(3));
         var search = PaperSearchIndex.ReadFrom(stream, length);
         if (stream.Position != length)
         {
