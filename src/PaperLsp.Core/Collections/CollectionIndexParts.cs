@@ -11,15 +11,25 @@ namespace PaperLsp.Core.Collections;
 /// </summary>
 internal sealed class CollectionIndexParts(ImmutableArray<Paper> papers, string[] normalizedTitles, PaperSearchIndex? search)
 {
+    private PaperSearchIndex? _search = search;
+
     public ImmutableArray<Paper> Papers { get; } = papers;
 
     /// <summary>Same order and length as <see cref="Papers"/>.</summary>
     public string[] NormalizedTitles { get; } = normalizedTitles;
 
-    /// <summary>The index <see cref="PaperSearchIndex.ForPapers"/> builds for these papers alone; null when not cached.</summary>
-    public PaperSearchIndex? Search { get; } = search;
+    /// <summary>
+    /// The index <see cref="PaperSearchIndex.ForPapers"/> builds for these papers alone; null when not cached or released.
+    /// </summary>
+    public PaperSearchIndex? Search => Volatile.Read(ref _search);
+
+    /// <summary>
+    /// Lets go of <see cref="Search"/> once an index of several collections (which builds its own merged one) has shown it
+    /// is not needed: the loaded results stay referenced for reloads, and the unused arrays would stay with them.
+    /// </summary>
+    public void ReleaseSearch() => Volatile.Write(ref _search, null);
 
     /// <summary>Whether these parts were made for exactly the papers of <paramref name="result"/>.</summary>
     public bool Fits(CollectionLoadResult result) =>
-        result.Papers == Papers && NormalizedTitles.Length == Papers.Length && (Search is null || Search.Count == Papers.Length);
+        result.Papers == Papers && NormalizedTitles.Length == Papers.Length && (Search is not { } search || search.Count == Papers.Length);
 }

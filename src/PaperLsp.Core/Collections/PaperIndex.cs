@@ -148,6 +148,13 @@ public sealed class PaperIndex
         var prebuiltSearch = loaded.Length == 1 && loaded[0].IndexParts is { Search: { } search } only && only.Fits(loaded[0]) && search.Count == groups.Count
             ? search
             : null;
+        if (loaded.Length > 1)
+        {
+            foreach (var collection in loaded)
+            {
+                collection.IndexParts?.ReleaseSearch();
+            }
+        }
         return new PaperIndex(papers.MoveToImmutable(), groupTitles.ToImmutableArray(), byKey, byTitle, loaded, problems.ToImmutable(), prebuiltSearch);
     }
 
