@@ -6,4 +6,8 @@ namespace PaperLsp.Core.Collections;
 public sealed record CollectionLoadResult(
     string FilePath,
     ImmutableArray<Paper> Papers,
-    ImmutableArray<CollectionProblem> Problems);
+    ImmutableArray<CollectionProblem> Problems)
+{
+    /// <summary>Index work done before (the collection cache gives it back); <see cref="PaperIndex.Build"/> uses it when it fits.</summary>
+    internal CollectionIndexParts? IndexParts { get; init; }
+}

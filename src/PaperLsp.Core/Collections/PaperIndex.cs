@@ -34,7 +34,8 @@ public sealed class PaperIndex
         Dictionary<string, int> byKey,
         Dictionary<string, int> byTitle,
         ImmutableArray<CollectionLoadResult> collections,
-        ImmutableArray<CollectionProblem> problems)
+        ImmutableArray<CollectionProblem> problems,
+        PaperSearchIndex? prebuiltSearch)
     {
         Papers = papers;
         NormalizedTitles = normalizedTitles;
@@ -45,7 +46,7 @@ public sealed class PaperIndex
         _keysIgnoringCase = new Lazy<Dictionary<string, string[]>>(
             () => _byKey.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase));
-        _search = new Lazy<PaperSearchIndex>(() => PaperSearchIndex.ForPapers(Papers, NormalizedTitles));
+        _search = new Lazy<PaperSearchIndex>(() => prebuiltSearch ?? PaperSearchIndex.ForPapers(Papers, NormalizedTitles));
         _suggester = new Lazy<TitleSuggester>(() => new TitleSuggester(NormalizedTitles));
     }
 
@@ -65,6 +66,8 @@ public sealed class PaperIndex
 
     public PaperSearchIndex SearchIndex => _search.Value;
 
+    // Runs once per start over every paper, within a second of process start: optimized code at once, not tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static PaperIndex Build(IEnumerable<CollectionLoadResult> collections)
     {
         var loaded = collections.ToImmutableArray();
@@ -73,9 +76,9 @@ public sealed class PaperIndex
         var groupByTitle = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var collection in loaded)
         {
-            // Normalizing titles (ICU decomposition) is the costly part of the build and needs no order: both cores.
-            var normalizedTitles = new string[collection.Papers.Length];
-            Parallel.For(0, normalizedTitles.Length, i => normalizedTitles[i] = TitleNormalizer.Normalize(collection.Papers[i].Title));
+            // Normalizing titles (ICU decomposition) is the costly part of the build and needs no order: both cores. The
+            // collection cache gives them back with the papers.
+            var normalizedTitles = collection.IndexParts is { } parts && parts.Fits(collection) ? parts.NormalizedTitles : NormalizeTitles(collection.Papers);
             var seenInThisCollection = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < normalizedTitles.Length; i++)
             {
@@ -140,7 +143,27 @@ public sealed class PaperIndex
             }
         }
 
-        return new PaperIndex(papers.MoveToImmutable(), groupTitles.ToImmutableArray(), byKey, byTitle, loaded, problems.ToImmutable());
+        // One collection merges nothing (merging is across collections), so its papers and titles are the index's, and a
+        // search index cached for that collection alone is this index's search index.
+        var prebuiltSearch = loaded.Length == 1 && loaded[0].IndexParts is { Search: { } search } only && only.Fits(loaded[0]) && search.Count == groups.Count
+            ? search
+            : null;
+        if (loaded.Length > 1)
+        {
+            foreach (var collection in loaded)
+            {
+                collection.IndexParts?.ReleaseSearch();
+            }
+        }
+        return new PaperIndex(papers.MoveToImmutable(), groupTitles.ToImmutableArray(), byKey, byTitle, loaded, problems.ToImmutable(), prebuiltSearch);
+    }
+
+    /// <summary>The normalized title of each paper, same order (the part of <see cref="Build"/> worth caching).</summary>
+    internal static string[] NormalizeTitles(ImmutableArray<Paper> papers)
+    {
+        var normalizedTitles = new string[papers.Length];
+        Parallel.For(0, normalizedTitles.Length, i => normalizedTitles[i] = TitleNormalizer.Normalize(papers[i].Title));
+        return normalizedTitles;
     }
 
     public Paper? FindByKey(string key) => _byKey.TryGetValue(key, out var id) ? Papers[id] : null;

@@ -129,9 +129,11 @@ public sealed class PaperSearchIndex
 
     /// <summary>
     /// Reads what <see cref="WriteTo"/> wrote; null when the stream holds something else (another version, another byte
-    /// order, a truncated or inconsistent file): the caller then builds the index again.
+    /// order, a truncated or inconsistent file): the caller then builds the index again. <paramref name="byteLength"/>,
+    /// when the caller knows how many bytes the stored form has, must be exactly what the header describes, so a damaged
+    /// header cannot make it allocate more than that.
     /// </summary>
-    public static PaperSearchIndex? ReadFrom(Stream stream)
+    public static PaperSearchIndex? ReadFrom(Stream stream, long? byteLength = null)
     {
         try
         {
@@ -147,6 +149,11 @@ public sealed class PaperSearchIndex
             var count = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
             var length = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
             if (count < 0 || length < 0 || length > Array.MaxLength)
+            {
+                return null;
+            }
+
+            if (byteLength is { } expected && SerializedLengthOf(count, length) != expected)
             {
                 return null;
             }
@@ -194,6 +201,13 @@ public sealed class PaperSearchIndex
     }
 
     public int Count => _records.Length;
+
+    /// <summary>How many bytes <see cref="WriteTo"/> writes.</summary>
+    public long SerializedLength => SerializedLengthOf(_records.Length, _text.Length);
+
+    /// <summary>Header (magic, version, count, text length), the text as UTF-16, then per paper its record and 5 ulongs (mask, 2 field masks, 2 pair filter words).</summary>
+    private static long SerializedLengthOf(int count, long textLength) =>
+        24 + (2 * textLength) + ((long)count * (System.Runtime.CompilerServices.Unsafe.SizeOf<PaperRecord>() + (5 * sizeof(ulong))));
 
     public IReadOnlyList<SearchHit> Search(string query, int limit, CancellationToken cancellationToken = default)
     {

@@ -9,7 +9,7 @@ using PaperLsp.Core.Workspace;
 namespace PaperLsp.Benchmarks.Measurement;
 
 /// <summary>
-/// <c>measure (--collection FILE[,FILE] | --synthetic N) [--label NAME] [--results FILE.tsv] [--repeat 30]</c>: in a fresh process (so "cold"),
+/// <c>measure (--collection FILE[,FILE] | --synthetic N) [--label NAME] [--results FILE.tsv] [--repeat 30] [--cache on]</c>: in a fresh process (so "cold"),
 /// times loading, index build and the first search, then search latency (median, p95, max over --repeat runs) for the
 /// typical queries and hover lookups, and reports peak RSS (VmHWM). Each figure is printed and appended to the TSV.
 /// <c>--synthetic N</c> makes the papers in memory instead of loading a file (what the loaders would return): for sizes
@@ -36,7 +36,9 @@ public static class MeasureCommand
         var total = Stopwatch.StartNew();
         var watch = Stopwatch.StartNew();
         var synthetic = options.Int("synthetic", 0);
-        var loaded = synthetic > 0 ? [Suites.BenchmarkData.Papers(synthetic)] : CollectionSetLoader.LoadEach(paths);
+        // --cache: load through the collection cache (PAPERLSP_CACHE_DIR etc.) and fill it afterwards, as the CLI does.
+        var cache = options.String("cache", "off") == "on" ? PaperLsp.Core.Collections.Cache.CachedCollectionLoader.FromEnvironment() : null;
+        var loaded = synthetic > 0 ? [Suites.BenchmarkData.Papers(synthetic)] : CollectionSetLoader.LoadEach(paths, read: cache is null ? null : cache.Load);
         Record("load", watch.Elapsed.TotalMilliseconds, "ms");
         Record("rss_after_load", PeakMemory.CurrentRssMegabytes(), "MB");
         watch.Restart();
@@ -51,6 +53,7 @@ public static class MeasureCommand
         Record("ready_cpu", System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds, "ms");
         Record("papers", index.Count, "papers");
         Record("problems", index.Problems.Length, "problems");
+        cache?.PersistPending();
         Record("known_title_rank", first.Select((hit, i) => (hit, i)).FirstOrDefault(x => x.hit.Paper.Key == "xiong2021nystromformer", (default, -1)).Item2, "rank");
 
         foreach (var query in Queries)

@@ -138,6 +138,22 @@ public class PaperSearchIndexTests
     }
 
     [Fact]
+    public void A_known_stored_length_must_be_exactly_what_the_header_describes()
+    {
+        using var stream = new MemoryStream();
+        new PaperSearchIndex(Collection(50, 11)).WriteTo(stream);
+        var bytes = stream.ToArray();
+
+        Assert.NotNull(PaperSearchIndex.ReadFrom(new MemoryStream(bytes), bytes.Length));
+        Assert.Null(PaperSearchIndex.ReadFrom(new MemoryStream(bytes), bytes.Length - 1));
+        Assert.Null(PaperSearchIndex.ReadFrom(new MemoryStream(bytes), bytes.Length + 1));
+        // A damaged header claiming a huge text is refused before anything that large is allocated.
+        var huge = bytes.ToArray();
+        BitConverter.TryWriteBytes(huge.AsSpan(16), (long)Array.MaxLength);
+        Assert.Null(PaperSearchIndex.ReadFrom(new MemoryStream(huge), huge.Length));
+    }
+
+    [Fact]
     public void Best_first_with_ties_in_collection_order()
     {
         var papers = new[]

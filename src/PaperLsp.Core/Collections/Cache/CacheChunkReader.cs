@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -7,6 +8,11 @@ namespace PaperLsp.Core.Collections.Cache;
 /// <summary>
 /// Reads what <see cref="CacheChunkWriter"/> wrote. Every length and pool index is checked against the data: a damaged
 /// chunk throws <see cref="InvalidDataException"/>, which the cache turns into a miss (and drops the entry).
+/// <para>
+/// The decoding methods are compiled optimized at once (<see cref="MethodImplOptions.AggressiveOptimization"/>): a start
+/// from the cache runs them a million times within a second of process start, all of it in tier-0 code otherwise
+/// (measured at 100k papers: chunk decoding 630 → 180 ms).
+/// </para>
 /// </summary>
 internal ref struct CacheChunkReader
 {
@@ -25,6 +31,7 @@ internal ref struct CacheChunkReader
 
     public readonly bool AtEnd => _position == _data.Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ulong ReadVarint()
     {
         ulong value = 0;
@@ -46,12 +53,14 @@ internal ref struct CacheChunkReader
         throw new InvalidDataException("Cache chunk has an overlong number.");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ReadInt()
     {
         var value = ReadVarint();
         return value <= uint.MaxValue ? (int)(uint)value : throw new InvalidDataException("Cache chunk number out of range.");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ReadCount()
     {
         var count = ReadInt();
@@ -60,6 +69,7 @@ internal ref struct CacheChunkReader
             : throw new InvalidDataException("Cache chunk has an impossible item count.");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? ReadString()
     {
         var prefix = ReadVarint();
@@ -79,6 +89,7 @@ internal ref struct CacheChunkReader
         return text;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? ReadPooled()
     {
         var tag = ReadVarint();
@@ -98,6 +109,7 @@ internal ref struct CacheChunkReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Paper ReadPaper()
     {
         var key = ReadString() ?? throw new InvalidDataException("Cached paper without a key.");
@@ -167,6 +179,7 @@ internal ref struct CacheChunkReader
         return new CollectionProblem(filePath, line, column, code, message, (ProblemSeverity)severity);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PaperAbstract? ReadAbstract()
     {
         switch (ReadVarint())
@@ -196,18 +209,21 @@ internal ref struct CacheChunkReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long ReadLong()
     {
         var value = ReadVarint();
         return value <= long.MaxValue ? (long)value : throw new InvalidDataException("Cache chunk number out of range.");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SourceLocation ReadLocation()
     {
         var filePath = ReadPooled() ?? string.Empty;
         return new SourceLocation(filePath, ReadInt());
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ImmutableArray<SourceLocation> ReadLocations()
     {
         var count = ReadCount();

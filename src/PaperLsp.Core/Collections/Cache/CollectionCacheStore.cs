@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.IO.Hashing;
 using Microsoft.Data.Sqlite;
+using PaperLsp.Core.Matching;
 
 namespace PaperLsp.Core.Collections.Cache;
 
@@ -8,6 +10,9 @@ namespace PaperLsp.Core.Collections.Cache;
 /// The SQLite file behind the collection cache. One row per collection file (path, length, mtime, content hash, the
 /// problems) and its papers in chunks of <see cref="PapersPerChunk"/>, each a BLOB in the compact binary form of
 /// <see cref="CacheChunkWriter"/> with its own XxHash3, read back with one sequential scan and decoded in parallel.
+/// Next to the papers it keeps what <see cref="PaperIndex.Build"/> computes for the collection (each paper's normalized
+/// title in the chunks, the collection's search index as one BLOB in <see cref="PaperSearchIndex.WriteTo"/>'s form with
+/// its own hash), written in the same transaction as the papers, so a start from the cache redoes none of it.
 /// <para>
 /// Trust: the file name and PRAGMA user_version carry <see cref="FormatVersion"/> (a mismatch drops everything); a file
 /// that is not a database or is corrupt is deleted and recreated; a chunk whose hash does not match, or that does not
@@ -18,9 +23,12 @@ namespace PaperLsp.Core.Collections.Cache;
 internal sealed class CollectionCacheStore
 {
     /// <summary>Bump when the binary form of papers or the schema changes.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     public const int PapersPerChunk = 4096;
+
+    /// <summary>Far above what <see cref="PapersPerChunk"/> papers take; a larger size can only be damage.</summary>
+    private const int MaxChunkBytes = 256 << 20;
 
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
@@ -86,43 +94,85 @@ internal sealed class CollectionCacheStore
 
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT ordinal, paper_count, hash, data FROM chunk WHERE collection_id = $id ORDER BY ordinal";
+        // The rowid makes GetStream read the BLOB incrementally (sqlite3_blob_read) into a buffer of ours.
+        command.CommandText = "SELECT ordinal, paper_count, hash, length(data), rowid, data FROM chunk WHERE collection_id = $id ORDER BY ordinal";
         command.Parameters.AddWithValue("$id", entry.Id);
         using var reader = command.ExecuteReader();
 
         var chunks = new Paper[entry.ChunkCount][];
+        var titles = new string[entry.PaperCount];
         var decoding = new List<Task>(entry.ChunkCount);
+        var firstPaper = 0;
         using var slots = new SemaphoreSlim(Environment.ProcessorCount + 1);
         var seen = 0;
-        while (reader.Read())
+        PaperSearchIndex search;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var ordinal = reader.GetInt32(0);
-            var paperCount = reader.GetInt32(1);
-            var hash = unchecked((ulong)reader.GetInt64(2));
-            if (ordinal != seen || ordinal >= chunks.Length || paperCount < 0 || paperCount > PapersPerChunk)
+            while (reader.Read())
             {
-                throw new InvalidDataException("Cache chunks are missing or out of order.");
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                var ordinal = reader.GetInt32(0);
+                var paperCount = reader.GetInt32(1);
+                var hash = unchecked((ulong)reader.GetInt64(2));
+                if (ordinal != seen || ordinal >= chunks.Length || paperCount < 0 || paperCount > PapersPerChunk)
+                {
+                    throw new InvalidDataException("Cache chunks are missing or out of order.");
+                }
 
-            seen++;
-            // One copy out of SQLite (GetBytes would copy twice: into the reader's row cache, then into the buffer).
-            var data = reader.GetFieldValue<byte[]>(3);
-            slots.Wait(cancellationToken);
-            decoding.Add(Task.Run(() =>
-            {
+                seen++;
+                var start = firstPaper;
+                firstPaper += paperCount;
+                if (firstPaper > titles.Length)
+                {
+                    throw new InvalidDataException("Cache chunks hold more papers than the collection.");
+                }
+
+                var length = reader.GetInt64(3);
+                if (length is < 0 or > MaxChunkBytes)
+                {
+                    throw new InvalidDataException("Cache chunk has an impossible size.");
+                }
+
+                slots.Wait(cancellationToken);
+                // Chunks are a few hundred KB: a fresh array each would be a large-object allocation, and a start from the
+                // cache would pay for gen-2 collections. At most ProcessorCount + 1 are in use at once; they come from the pool.
+                var data = ArrayPool<byte>.Shared.Rent((int)length);
                 try
                 {
-                    chunks[ordinal] = DecodeChunk(data, hash, paperCount);
+                    using var blob = reader.GetStream(5);
+                    blob.ReadExactly(data, 0, (int)length);
                 }
-                finally
+                catch
                 {
+                    ArrayPool<byte>.Shared.Return(data);
                     slots.Release();
+                    throw;
                 }
-            }, cancellationToken));
+
+                decoding.Add(Task.Run(() =>
+                {
+                    try
+                    {
+                        chunks[ordinal] = DecodeChunk(data.AsSpan(0, (int)length), hash, titles.AsSpan(start, paperCount));
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(data);
+                        slots.Release();
+                    }
+                }, CancellationToken.None));
+            }
+
+            reader.Close();
+            // Read while the chunks decode: the copy out of SQLite and into the index's arrays is memory bandwidth, not CPU.
+            search = ReadSearchIndex(connection, transaction, entry);
+        }
+        finally
+        {
+            // Damage or not, no decoding task may outlive this method (they use the semaphore and pooled buffers).
+            Task.WaitAll(decoding);
         }
 
-        Task.WaitAll(decoding, cancellationToken);
         if (seen != entry.ChunkCount)
         {
             throw new InvalidDataException("Cache chunks are missing.");
@@ -139,7 +189,13 @@ internal sealed class CollectionCacheStore
             throw new InvalidDataException("Cache paper count does not match.");
         }
 
-        return new CollectionLoadResult(entry.Path, papers.MoveToImmutable(), problems);
+        var paperArray = papers.MoveToImmutable();
+        return new CollectionLoadResult(entry.Path, paperArray, problems)
+        {
+            IndexParts = search.Count == paperArray.Length
+                ? new CollectionIndexParts(paperArray, titles, search)
+                : throw new InvalidDataException("Cached search index is for another number of papers."),
+        };
     }
 
     /// <summary>Replaces whatever is cached for the file with <paramref name="result"/>, in one transaction.</summary>
@@ -158,6 +214,10 @@ internal sealed class CollectionCacheStore
 
         var problemBytes = problems.ToArray();
         var chunkCount = (result.Papers.Length + PapersPerChunk - 1) / PapersPerChunk;
+        // What PaperIndex.Build and the search would compute for this collection, so a start from the cache skips it.
+        var titles = result.IndexParts is { } parts && parts.Fits(result) ? parts.NormalizedTitles : PaperIndex.NormalizeTitles(result.Papers);
+        var search = result.IndexParts is { Search: { } built } prebuilt && prebuilt.Fits(result) ? built : PaperSearchIndex.ForPapers(result.Papers, titles);
+
         long id;
         using (var insert = connection.CreateCommand())
         {
@@ -197,6 +257,7 @@ internal sealed class CollectionCacheStore
             for (var i = start; i < end; i++)
             {
                 writer.WritePaper(result.Papers[i]);
+                writer.WriteString(titles[i]);
             }
 
             var data = writer.ToArray();
@@ -206,6 +267,8 @@ internal sealed class CollectionCacheStore
             dataParameter.Value = data;
             chunkInsert.ExecuteNonQuery();
         }
+
+        WriteSearchIndex(connection, transaction, id, search);
 
         transaction.Commit();
     }
@@ -228,8 +291,10 @@ internal sealed class CollectionCacheStore
         }
     }
 
-    private static Paper[] DecodeChunk(ReadOnlySpan<byte> data, ulong expectedHash, int paperCount)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static Paper[] DecodeChunk(ReadOnlySpan<byte> data, ulong expectedHash, Span<string> titles)
     {
+        var paperCount = titles.Length;
         if (XxHash3.HashToUInt64(data) != expectedHash)
         {
             throw new InvalidDataException("Cache chunk checksum does not match.");
@@ -240,9 +305,75 @@ internal sealed class CollectionCacheStore
         for (var i = 0; i < paperCount; i++)
         {
             papers[i] = reader.ReadPaper();
+            titles[i] = reader.ReadString() ?? throw new InvalidDataException("Cached paper without a normalized title.");
         }
 
         return reader.AtEnd ? papers : throw new InvalidDataException("Cache chunk has trailing data.");
+    }
+
+    /// <summary>
+    /// Writes the search index straight into its BLOB (hundreds of MB at a million papers: no copy in memory), inside the
+    /// caller's transaction. The hash is computed first, by a pass that only hashes: updating the row afterwards would make
+    /// SQLite rewrite the whole BLOB.
+    /// </summary>
+    private static void WriteSearchIndex(SqliteConnection connection, SqliteTransaction transaction, long id, PaperSearchIndex search)
+    {
+        ulong hash;
+        using (var hashing = new HashingStream(Stream.Null))
+        {
+            search.WriteTo(hashing);
+            hash = hashing.Position == search.SerializedLength
+                ? hashing.Hash
+                : throw new InvalidOperationException("The search index wrote another length than it announced.");
+        }
+
+        using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO search_index (collection_id, hash, data) VALUES ($id, $hash, zeroblob($length))";
+            insert.Parameters.AddWithValue("$id", id);
+            insert.Parameters.AddWithValue("$hash", unchecked((long)hash));
+            insert.Parameters.AddWithValue("$length", search.SerializedLength);
+            insert.ExecuteNonQuery();
+        }
+
+        using var blob = new SqliteBlob(connection, "search_index", "data", id);
+        search.WriteTo(blob);
+    }
+
+    /// <summary>The collection's cached search index; damage (a missing row, a hash or a form that does not match) throws.</summary>
+    private static PaperSearchIndex ReadSearchIndex(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT hash, length(data), collection_id, data FROM search_index WHERE collection_id = $id";
+        command.Parameters.AddWithValue("$id", entry.Id);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            throw new InvalidDataException("Cached search index is missing.");
+        }
+
+        // Read straight into the index's arrays (tens of MB: no intermediate copy), hashed on the way; nothing read is
+        // used unless the whole BLOB was read and its hash matches.
+        var length = reader.GetInt64(1);
+        using var stream = new HashingStream(reader.GetStream(3));
+        var search = PaperSearchIndex.ReadFrom(stream, length);
+        if (stream.Position != length)
+        {
+            stream.CopyTo(Stream.Null);
+            if (search is not null)
+            {
+                throw new InvalidDataException("Cached search index has trailing data.");
+            }
+        }
+
+        if (stream.Hash != unchecked((ulong)reader.GetInt64(0)))
+        {
+            throw new InvalidDataException("Cached search index checksum does not match.");
+        }
+
+        return search ?? throw new InvalidDataException("Cached search index is not in the expected form.");
     }
 
     private static ImmutableArray<CollectionProblem> ReadProblems(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry)
@@ -280,6 +411,7 @@ internal sealed class CollectionCacheStore
         command.Transaction = transaction;
         command.CommandText = """
             DELETE FROM chunk WHERE collection_id IN (SELECT id FROM collection WHERE path = $path);
+            DELETE FROM search_index WHERE collection_id IN (SELECT id FROM collection WHERE path = $path);
             DELETE FROM collection WHERE path = $path;
             """;
         command.Parameters.AddWithValue("$path", path);
@@ -329,6 +461,7 @@ internal sealed class CollectionCacheStore
         using var create = connection.CreateCommand();
         create.Transaction = transaction;
         create.CommandText = $"""
+            DROP TABLE IF EXISTS search_index;
             DROP TABLE IF EXISTS chunk;
             DROP TABLE IF EXISTS collection;
             CREATE TABLE collection (
@@ -349,6 +482,10 @@ internal sealed class CollectionCacheStore
                 hash INTEGER NOT NULL,
                 data BLOB NOT NULL);
             CREATE UNIQUE INDEX chunk_order ON chunk (collection_id, ordinal);
+            CREATE TABLE search_index (
+                collection_id INTEGER PRIMARY KEY,
+                hash INTEGER NOT NULL,
+                data BLOB NOT NULL);
             PRAGMA user_version = {FormatVersion};
             """;
         create.ExecuteNonQuery();
