@@ -76,7 +76,7 @@ internal sealed partial class LanguageServer
         if (cache is { Enabled: true })
         {
             // Cache writes start only once the index is served, so they never delay readiness.
-            _reloader.Reloaded += () => _ = cache.HasPendingWrites ? Task.Run(() => cache.PersistPending(_stopping.Token)) : Task.CompletedTask;
+            _reloader.Reloaded += () => _ = cache.HasPendingWrites ? Task.Run(() => cache.PersistPending(_stopping.Token, _state.Current.Papers)) : Task.CompletedTask;
         }
         _publisher = new DiagnosticsPublisher(_state, _rpc, _log, () => Positions, Client.PullDiagnostics, _options.DiagnosticsDelay);
         _state.Changed += _publisher.Schedule;

@@ -69,7 +69,7 @@ public sealed class CommandWorkspace
     }
 
     /// <summary>Writes collections that were parsed (not found in the cache) to the cache; commands call it after their output.</summary>
-    public void PersistCache() => _cache.PersistPending();
+    public void PersistCache() => _cache.PersistPending(served: Papers);
 
     /// <summary>The collection problems with the configured severities ('off' removed).</summary>
     public ImmutableArray<CollectionProblem> CollectionProblems() =>

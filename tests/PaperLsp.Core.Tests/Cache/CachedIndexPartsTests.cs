@@ -34,6 +34,38 @@ public sealed class CachedIndexPartsTests
     }
 
     [Fact]
+    public void A_cold_write_takes_the_titles_and_search_index_of_the_index_the_caller_serves()
+    {
+        using var fixture = new CacheFixture();
+        var loader = fixture.NewLoader();
+        var served = PaperIndex.Build([loader.Load(fixture.CollectionPath)]);
+        loader.PersistPending(served: served);
+
+        var index = PaperIndex.Build([fixture.NewLoader().Load(fixture.CollectionPath)]);
+
+        Assert.Equal(1, fixture.Parses);
+        Assert.Equal(served.NormalizedTitles.ToArray(), index.NormalizedTitles.ToArray());
+        Assert.All(Queries, query => Assert.Equal(Results(served, query), Results(index, query)));
+    }
+
+    [Fact]
+    public void A_served_index_of_other_papers_is_not_what_the_cache_stores()
+    {
+        using var fixture = new CacheFixture();
+        var loader = fixture.NewLoader();
+        var result = loader.Load(fixture.CollectionPath);
+        var expected = PaperIndex.Build([result]);
+        var other = PaperIndex.Build([result with { Papers = result.Papers.RemoveAt(0) }]);
+        loader.PersistPending(served: other);
+
+        var index = PaperIndex.Build([fixture.NewLoader().Load(fixture.CollectionPath)]);
+
+        Assert.Equal(1, fixture.Parses);
+        Assert.Equal(expected.NormalizedTitles.ToArray(), index.NormalizedTitles.ToArray());
+        Assert.All(Queries, query => Assert.Equal(Results(expected, query), Results(index, query)));
+    }
+
+    [Fact]
     public void Cached_parts_are_ignored_once_the_papers_are_not_the_ones_they_were_made_for()
     {
         using var fixture = new CacheFixture();

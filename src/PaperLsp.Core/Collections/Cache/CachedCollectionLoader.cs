@@ -95,7 +95,9 @@ public sealed class CachedCollectionLoader
     }
 
     /// <summary>Writes every result parsed since the last call to the cache, each in one transaction. Never throws.</summary>
-    public void PersistPending(CancellationToken cancellationToken = default)
+    /// <param name="served">The index the caller built from these results, if any: for a single collection its normalized
+    /// titles and search index are what the cache stores, so the write takes them instead of building them again.</param>
+    public void PersistPending(CancellationToken cancellationToken = default, PaperIndex? served = null)
     {
         foreach (var path in _pending.Keys.ToList())
         {
@@ -113,7 +115,7 @@ public sealed class CachedCollectionLoader
             var watch = Stopwatch.StartNew();
             try
             {
-                store.Write(path, pending.Stamp, pending.Result, cancellationToken);
+                store.Write(path, pending.Stamp, WithServedIndexParts(pending.Result, served), cancellationToken);
                 _log($"{Path.GetFileName(path)}: cached {pending.Result.Papers.Length:N0} papers in {watch.ElapsedMilliseconds} ms.");
             }
             catch (OperationCanceledException)
@@ -132,6 +134,28 @@ public sealed class CachedCollectionLoader
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The result with the served index's titles and search index attached when that index is this one collection's
+    /// alone (same papers, same order): a cold start then writes the cache without building them a second time, which
+    /// cost seconds and a second search index's memory at 100k papers.
+    /// </summary>
+    private static CollectionLoadResult WithServedIndexParts(CollectionLoadResult result, PaperIndex? served)
+    {
+        if (served is null || result.IndexParts is not null || served.Collections.Length != 1
+            || !ReferenceEquals(served.Collections[0], result) || served.Count != result.Papers.Length)
+        {
+            return result;
+        }
+
+        return result with
+        {
+            IndexParts = new CollectionIndexParts(
+                result.Papers,
+                System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(served.NormalizedTitles)!,
+                served.SearchIndex),
+        };
     }
 
     private CollectionLoadResult ParseAndRemember(string path)
