@@ -65,6 +65,7 @@ public static class DiagnosticsProvider
         if (snapshot.PapersLoaded)
         {
             var checks = ReferenceCheckCache.For(snapshot.Papers);
+            CheckNewReferencesInParallel(snapshot.Papers, checks, tree.References, cancellationToken);
             foreach (var reference in tree.References)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -104,15 +105,43 @@ public static class DiagnosticsProvider
             .Select(p => p!)
             .ToImmutableArray();
 
+    /// <summary>
+    /// A file opened against a large collection may name many papers it does not have, and each needs its did-you-mean
+    /// suggestions (milliseconds at a million papers): the checks no earlier pass made are computed on every core first,
+    /// and the in-order pass that builds the diagnostics then finds them all in the cache. An edit, whose references are
+    /// almost all checked already, stays on one thread.
+    /// </summary>
+    private static void CheckNewReferencesInParallel(PaperIndex papers, ReferenceCheckCache checks, IReadOnlyList<ReferenceSyntax> references, CancellationToken cancellationToken)
+    {
+        const int WorthParallel = 16;
+        var notYetChecked = references
+            .Where(reference => CheckedText(reference) is { } text && !checks.Contains(text.IsTitle, text.Text))
+            .DistinctBy(CheckedText)
+            .ToList();
+        if (notYetChecked.Count >= WorthParallel)
+        {
+            Parallel.ForEach(
+                notYetChecked,
+                new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+                reference => CheckReference(papers, checks, reference));
+        }
+    }
+
+    /// <summary>What a reference is checked by: its title or its key, none for unterminated or empty references.</summary>
+    private static (bool IsTitle, string Text)? CheckedText(ReferenceSyntax reference) => reference switch
+    {
+        TitleReferenceSyntax title when title.IsTerminated && !string.IsNullOrWhiteSpace(title.Title) => (true, title.Title),
+        KeyReferenceSyntax key when key.Key.Length > 0 => (false, key.Key),
+        _ => null,
+    };
+
     private static NotesDiagnostic? CheckReference(PaperIndex papers, ReferenceCheckCache checks, ReferenceSyntax reference)
     {
-        var check = reference switch
+        var check = CheckedText(reference) switch
         {
-            TitleReferenceSyntax title when title.IsTerminated && !string.IsNullOrWhiteSpace(title.Title) =>
-                checks.GetOrAdd(true, title.Title, (_, text) => CheckTitle(papers, text)),
-            KeyReferenceSyntax key when key.Key.Length > 0 =>
-                checks.GetOrAdd(false, key.Key, (_, text) => CheckKey(papers, text)),
-            _ => null,
+            (true, var title) => checks.GetOrAdd(true, title, (_, text) => CheckTitle(papers, text)),
+            (false, var key) => checks.GetOrAdd(false, key, (_, text) => CheckKey(papers, text)),
+            null => null,
         };
         return check is null ? null : new NotesDiagnostic(reference.Span, check.Code, check.Severity, check.Message) { Suggestions = check.Suggestions };
     }

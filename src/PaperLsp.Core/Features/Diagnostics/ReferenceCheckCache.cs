@@ -20,6 +20,8 @@ internal sealed class ReferenceCheckCache
 
     public static ReferenceCheckCache For(PaperIndex papers) => Caches.GetValue(papers, _ => new ReferenceCheckCache());
 
+    public bool Contains(bool isTitle, string text) => _checks.ContainsKey((isTitle, text));
+
     public ReferenceCheck? GetOrAdd(bool isTitle, string text, Func<bool, string, ReferenceCheck?> check)
     {
         if (_checks.TryGetValue((isTitle, text), out var known))
