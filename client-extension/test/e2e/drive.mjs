@@ -234,8 +234,11 @@ try {
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget', { hasText: 'Insert paper reference' }).waitFor({ timeout: 10000 });
       await page.keyboard.type(scenario.type, { delay: 40 });
-      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: scenario.title }).first();
-      await row.waitFor({ timeout: 10000 }).catch(() => fail(`"${scenario.title}" is not among the paperlsp/searchPapers results for "${scenario.type}"`));
+      // The picker first lists the collection in order (the empty query), where the title may already be; clicking it
+      // there can race the typed query's results replacing the list. Its ranked results put the title first: wait for that.
+      const row = page.locator('.quick-input-list .monaco-list-row[data-index="0"]', { hasText: scenario.title });
+      await row.waitFor({ timeout: 10000 }).catch(() => fail(`"${scenario.title}" is not the first paperlsp/searchPapers result for "${scenario.type}"`));
+      await page.waitForTimeout(300);
       await row.click();
       for (let i = 0; i < 20 && (await count()) === before; i++) await page.waitForTimeout(250);
       if ((await count()) !== before + 1) fail(`no new line reading ${expected}; lines: ${JSON.stringify((await editorLines()).slice(-3))}`);
