@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PaperLsp.Core.Caching;
 using PaperLsp.Core.Matching;
 
 namespace PaperLsp.Core.Collections;
@@ -21,10 +22,10 @@ public sealed class PaperIndex
     /// Suggestions already computed for an unknown title. Diagnostics run after every edit and the same unknown titles
     /// come back each time; the index never changes, so neither do its suggestions. Bounded: cleared when it grows large.
     /// </summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Title, int Limit), int[]> _closestCache = new();
+    private readonly BoundedMemo<(string Title, int Limit), int[]> _closestCache = new(MaxCachedSuggestions);
 
     /// <summary>The same for unknown keys (see <see cref="SimilarKeys"/>).</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Key, int Limit), string[]> _similarKeysCache = new();
+    private readonly BoundedMemo<(string Key, int Limit), string[]> _similarKeysCache = new(MaxCachedSuggestions);
 
     private const int MaxCachedSuggestions = 20_000;
 
@@ -189,36 +190,14 @@ public sealed class PaperIndex
     /// <summary>The titles closest to a title that did not resolve, best first (for "did you mean").</summary>
     public IReadOnlyList<Paper> ClosestTitles(string title, int limit)
     {
-        var normalized = TitleNormalizer.Normalize(title);
-        if (!_closestCache.TryGetValue((normalized, limit), out var ids))
-        {
-            ids = _suggester.Value.Closest(normalized, limit).ToArray();
-            if (_closestCache.Count >= MaxCachedSuggestions)
-            {
-                _closestCache.Clear();
-            }
-
-            _closestCache[(normalized, limit)] = ids;
-        }
-
+        var ids = _closestCache.GetOrAdd((TitleNormalizer.Normalize(title), limit), query => _suggester.Value.Closest(query.Title, query.Limit).ToArray());
         return ids.Select(id => Papers[id]).ToArray();
     }
 
     /// <summary>Keys of the papers the fuzzy search ranks first for an unknown key, best first (for "did you mean").</summary>
     public IReadOnlyList<string> SimilarKeys(string key, int limit)
     {
-        if (!_similarKeysCache.TryGetValue((key, limit), out var keys))
-        {
-            keys = Search(key, limit).Select(hit => hit.Paper.Key).ToArray();
-            if (_similarKeysCache.Count >= MaxCachedSuggestions)
-            {
-                _similarKeysCache.Clear();
-            }
-
-            _similarKeysCache[(key, limit)] = keys;
-        }
-
-        return keys;
+        return _similarKeysCache.GetOrAdd((key, limit), query => Search(query.Key, query.Limit).Select(hit => hit.Paper.Key).ToArray());
     }
 
     private static Paper Merge(List<Paper> sources)

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using PaperLsp.Core.Caching;
 using PaperLsp.Core.Collections;
 using PaperLsp.Core.Features.Resolution;
 using PaperLsp.Core.Syntax;
@@ -12,12 +12,10 @@ namespace PaperLsp.Core.Workspace;
 /// </summary>
 internal sealed class ReferenceIdentityCache
 {
-    private const int Capacity = 200_000;
-
     private static readonly ConditionalWeakTable<PaperIndex, ReferenceIdentityCache> Caches = new();
 
     private readonly PaperIndex _papers;
-    private readonly ConcurrentDictionary<(bool IsTitle, string Text), (Paper? Paper, string Identity)> _resolved = new();
+    private readonly BoundedMemo<(bool IsTitle, string Text), (Paper? Paper, string Identity)> _resolved = new(200_000);
 
     private ReferenceIdentityCache(PaperIndex papers) => _papers = papers;
 
@@ -31,25 +29,12 @@ internal sealed class ReferenceIdentityCache
             KeyReferenceSyntax reference => (false, reference.Key),
             _ => null,
         };
-        if (key is null)
-        {
-            var paper = ReferenceResolver.Resolve(_papers, target).Paper;
-            return (paper, ReferenceResolver.Identity(target, paper));
-        }
+        return key is null ? ResolveNow(target) : _resolved.GetOrAdd(key.Value, _ => ResolveNow(target));
+    }
 
-        if (_resolved.TryGetValue(key.Value, out var known))
-        {
-            return known;
-        }
-
-        var found = ReferenceResolver.Resolve(_papers, target).Paper;
-        var resolved = (found, ReferenceResolver.Identity(target, found));
-        if (_resolved.Count >= Capacity)
-        {
-            _resolved.Clear();
-        }
-
-        _resolved.TryAdd(key.Value, resolved);
-        return resolved;
+    private (Paper? Paper, string Identity) ResolveNow(ReferenceSyntax target)
+    {
+        var paper = ReferenceResolver.Resolve(_papers, target).Paper;
+        return (paper, ReferenceResolver.Identity(target, paper));
     }
 }

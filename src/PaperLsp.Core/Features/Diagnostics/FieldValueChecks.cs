@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using PaperLsp.Core.Caching;
 using PaperLsp.Core.Features.Fields;
 
 namespace PaperLsp.Core.Features.Diagnostics;
@@ -9,24 +9,8 @@ namespace PaperLsp.Core.Features.Diagnostics;
 /// </summary>
 internal static class FieldValueChecks
 {
-    private const int Capacity = 100_000;
+    private static readonly BoundedMemo<(string Name, string Value), string?> Problems = new(100_000);
 
-    private static readonly ConcurrentDictionary<(string Name, string Value), string?> Problems = new();
-
-    public static string? Validate(string name, string value)
-    {
-        if (Problems.TryGetValue((name, value), out var known))
-        {
-            return known;
-        }
-
-        var problem = KnownFields.Validate(name, value);
-        if (Problems.Count >= Capacity)
-        {
-            Problems.Clear();
-        }
-
-        Problems.TryAdd((name, value), problem);
-        return problem;
-    }
+    public static string? Validate(string name, string value) =>
+        Problems.GetOrAdd((name, value), field => KnownFields.Validate(field.Name, field.Value));
 }

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using PaperLsp.Core.Caching;
 using PaperLsp.Core.Collections;
 
 namespace PaperLsp.Core.Features.Diagnostics;
@@ -11,31 +11,14 @@ namespace PaperLsp.Core.Features.Diagnostics;
 /// </summary>
 internal sealed class ReferenceCheckCache
 {
-    // Bounded so a long session of typing into references (every prefix is a new text) cannot grow it without limit.
-    private const int Capacity = 200_000;
-
     private static readonly ConditionalWeakTable<PaperIndex, ReferenceCheckCache> Caches = new();
 
-    private readonly ConcurrentDictionary<(bool IsTitle, string Text), ReferenceCheck?> _checks = new();
+    private readonly BoundedMemo<(bool IsTitle, string Text), ReferenceCheck?> _checks = new(200_000);
 
     public static ReferenceCheckCache For(PaperIndex papers) => Caches.GetValue(papers, _ => new ReferenceCheckCache());
 
-    public bool Contains(bool isTitle, string text) => _checks.ContainsKey((isTitle, text));
+    public bool Contains(bool isTitle, string text) => _checks.Contains((isTitle, text));
 
-    public ReferenceCheck? GetOrAdd(bool isTitle, string text, Func<bool, string, ReferenceCheck?> check)
-    {
-        if (_checks.TryGetValue((isTitle, text), out var known))
-        {
-            return known;
-        }
-
-        var found = check(isTitle, text);
-        if (_checks.Count >= Capacity)
-        {
-            _checks.Clear();
-        }
-
-        _checks.TryAdd((isTitle, text), found);
-        return found;
-    }
+    public ReferenceCheck? GetOrAdd(bool isTitle, string text, Func<bool, string, ReferenceCheck?> check) =>
+        _checks.GetOrAdd((isTitle, text), reference => check(reference.IsTitle, reference.Text));
 }
