@@ -1,7 +1,7 @@
 namespace PaperLsp.Core.Collections;
 
 /// <summary>One version of a collection file as it was read: its path, length and last write time (UTC ticks). Shared by
-/// every <see cref="BibTexFileAbstract"/> read from that version.</summary>
+/// every <see cref="BibTexFileAbstract"/> and <see cref="ListingFileAbstract"/> read from that version.</summary>
 public sealed record CollectionFileVersion(string Path, long Length, long LastWriteTicks)
 {
     /// <summary>Whether the file at <see cref="Path"/>, opened as <paramref name="handle"/>, still has this length and time.</summary>

@@ -5,7 +5,7 @@ namespace PaperLsp.Core.Collections;
 
 /// <summary>
 /// Loads one collection file with the loader its extension names: .bib (BibTeX/BibLaTeX), .json (CSL-JSON, including
-/// .csl.json), .ris, .txt (plain listing). A .bib file is streamed in blocks; the others are read whole. Files are read as UTF-8 (a BOM is accepted; invalid bytes become U+FFFD and
+/// .csl.json), .ris, .txt (plain listing). A .bib file and a plain listing are streamed in blocks; the others are read whole. Files are read as UTF-8 (a BOM is accepted; invalid bytes become U+FFFD and
 /// one PN015 says so). Never throws: a missing or unreadable file is a PN015 problem and no papers.
 /// </summary>
 public static class CollectionLoader
@@ -19,9 +19,10 @@ public static class CollectionLoader
 
     public static CollectionLoadResult Load(string path)
     {
-        if (Path.GetExtension(path).Equals(".bib", StringComparison.OrdinalIgnoreCase))
+        var extension = Path.GetExtension(path);
+        if (extension.Equals(".bib", StringComparison.OrdinalIgnoreCase) || extension.Equals(".txt", StringComparison.OrdinalIgnoreCase))
         {
-            return LoadBibTex(path);
+            return LoadStreamed(path);
         }
 
         byte[] bytes;
@@ -47,8 +48,8 @@ public static class CollectionLoader
         return result with { Problems = result.Problems.Insert(0, problem) };
     }
 
-    /// <summary>A .bib file is streamed (never one string), and its abstracts stay in the file.</summary>
-    private static CollectionLoadResult LoadBibTex(string path)
+    /// <summary>A .bib file or a plain listing is streamed (never one string), and its abstracts stay in the file.</summary>
+    private static CollectionLoadResult LoadStreamed(string path)
     {
         try
         {
@@ -56,7 +57,9 @@ public static class CollectionLoader
                 bufferSize: 1, FileOptions.SequentialScan);
             // Length and time from the handle the bytes are read through: the version abstracts are checked against.
             var version = new CollectionFileVersion(Path.GetFullPath(path), stream.Length, File.GetLastWriteTimeUtc(stream.SafeFileHandle).Ticks);
-            return BibTexLoader.Load(path, new BibTexChunkReader(stream), initialMacros: null, version);
+            return Path.GetExtension(path).Equals(".txt", StringComparison.OrdinalIgnoreCase)
+                ? PlainListingLoader.Load(path, stream, version)
+                : BibTexLoader.Load(path, new BibTexChunkReader(stream), initialMacros: null, version);
         }
         catch (Exception exception) when (IsReadFailure(exception))
         {

@@ -4,8 +4,8 @@ namespace PaperLsp.Core.Collections;
 
 /// <summary>
 /// A paper's abstract. Abstracts are most of a collection's text and are shown for one paper at a time, so a .bib
-/// abstract stays in its file (<see cref="BibTexFileAbstract"/>) and is read when shown; other abstracts are held as
-/// text (<see cref="InlineAbstract"/>). <see cref="Read"/> may read the file: call it where the abstract is shown,
+/// or plain-listing abstract stays in its file (<see cref="BibTexFileAbstract"/>, <see cref="ListingFileAbstract"/>) and
+/// is read when shown; other abstracts are held as text (<see cref="InlineAbstract"/>). <see cref="Read"/> may read the file: call it where the abstract is shown,
 /// never while loading or indexing.
 /// </summary>
 public abstract record PaperAbstract

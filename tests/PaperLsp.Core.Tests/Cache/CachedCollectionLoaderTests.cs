@@ -38,6 +38,22 @@ public sealed class CachedCollectionLoaderTests
     }
 
     [Fact]
+    public void The_cache_holds_where_a_listing_abstract_is_not_its_text()
+    {
+        using var fixture = new CacheFixture("hf-multitask-transformers.txt");
+        var parsed = fixture.Warm();
+
+        var cached = fixture.NewLoader().Load(fixture.CollectionPath);
+
+        var first = cached.Papers[0];
+        Assert.Equal(parsed.Papers[0].Abstract, Assert.IsType<PaperLsp.Core.Collections.ListingFileAbstract>(first.Abstract));
+        Assert.StartsWith("Multi-task learning, in which several tasks are jointly learned", first.Abstract.Read());
+        SqliteConnection.ClearAllPools();
+        var stored = Directory.GetFiles(fixture.Settings.Directory).SelectMany(File.ReadAllBytes).ToArray();
+        Assert.Equal(-1, stored.AsSpan().IndexOf("in which several tasks are jointly learned"u8));
+    }
+
+    [Fact]
     public void Nothing_is_written_before_PersistPending()
     {
         using var fixture = new CacheFixture();

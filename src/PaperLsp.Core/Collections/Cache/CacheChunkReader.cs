@@ -189,24 +189,33 @@ internal ref struct CacheChunkReader
             case 1:
                 return new InlineAbstract(ReadString() ?? throw new InvalidDataException("Cached abstract text is null."));
             case 2:
-                var path = ReadPooled() ?? throw new InvalidDataException("Cached abstract without a file.");
-                var length = ReadLong();
-                var lastWriteTicks = ReadLong();
-                var offset = ReadLong();
-                var byteLength = ReadInt();
-                var checksum = ReadVarint();
-                // Papers of one file share one version object, as they do after a parse.
-                if (_lastVersion is null || _lastVersion.Path != path || _lastVersion.Length != length || _lastVersion.LastWriteTicks != lastWriteTicks)
-                {
-                    _lastVersion = new CollectionFileVersion(path, length, lastWriteTicks);
-                }
-
-                return byteLength >= 0 && offset >= 0
-                    ? new BibTexFileAbstract(_lastVersion, offset, byteLength, checksum)
-                    : throw new InvalidDataException("Cached abstract has an impossible place.");
+                var (bibVersion, bibOffset, bibLength, bibChecksum) = ReadAbstractPlace();
+                return new BibTexFileAbstract(bibVersion, bibOffset, bibLength, bibChecksum);
+            case 3:
+                var (listingVersion, listingOffset, listingLength, listingChecksum) = ReadAbstractPlace();
+                return new ListingFileAbstract(listingVersion, listingOffset, listingLength, listingChecksum);
             default:
                 throw new InvalidDataException("Cached abstract has an unknown kind.");
         }
+    }
+
+    private (CollectionFileVersion File, long Offset, int Length, ulong Checksum) ReadAbstractPlace()
+    {
+        var path = ReadPooled() ?? throw new InvalidDataException("Cached abstract without a file.");
+        var length = ReadLong();
+        var lastWriteTicks = ReadLong();
+        var offset = ReadLong();
+        var byteLength = ReadInt();
+        var checksum = ReadVarint();
+        // Papers of one file share one version object, as they do after a parse.
+        if (_lastVersion is null || _lastVersion.Path != path || _lastVersion.Length != length || _lastVersion.LastWriteTicks != lastWriteTicks)
+        {
+            _lastVersion = new CollectionFileVersion(path, length, lastWriteTicks);
+        }
+
+        return byteLength >= 0 && offset >= 0
+            ? (_lastVersion, offset, byteLength, checksum)
+            : throw new InvalidDataException("Cached abstract has an impossible place.");
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

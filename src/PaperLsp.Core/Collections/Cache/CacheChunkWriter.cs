@@ -117,7 +117,8 @@ internal sealed class CacheChunkWriter
         WriteInt((int)problem.Severity);
     }
 
-    /// <summary>Tag 0 = none, 1 = text, 2 = a .bib abstract left in its file (the reference, never the text).</summary>
+    /// <summary>Tag 0 = none, 1 = text, 2 = a .bib abstract left in its file, 3 = a listing's abstract left in its file (the
+    /// reference, never the text).</summary>
     private void WriteAbstract(PaperAbstract? value)
     {
         switch (value)
@@ -131,16 +132,25 @@ internal sealed class CacheChunkWriter
                 break;
             case BibTexFileAbstract inFile:
                 WriteVarint(2);
-                WritePooled(inFile.File.Path);
-                WriteVarint((ulong)inFile.File.Length);
-                WriteVarint((ulong)inFile.File.LastWriteTicks);
-                WriteVarint((ulong)inFile.Offset);
-                WriteInt(inFile.Length);
-                WriteVarint(inFile.Checksum);
+                WriteAbstractPlace(inFile.File, inFile.Offset, inFile.Length, inFile.Checksum);
+                break;
+            case ListingFileAbstract inListing:
+                WriteVarint(3);
+                WriteAbstractPlace(inListing.File, inListing.Offset, inListing.Length, inListing.Checksum);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown kind of abstract: {value.GetType().Name}.");
         }
+    }
+
+    private void WriteAbstractPlace(CollectionFileVersion file, long offset, int length, ulong checksum)
+    {
+        WritePooled(file.Path);
+        WriteVarint((ulong)file.Length);
+        WriteVarint((ulong)file.LastWriteTicks);
+        WriteVarint((ulong)offset);
+        WriteInt(length);
+        WriteVarint(checksum);
     }
 
     private void WriteLocation(SourceLocation location)
