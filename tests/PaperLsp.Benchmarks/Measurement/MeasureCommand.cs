@@ -9,11 +9,14 @@ using PaperLsp.Core.Workspace;
 namespace PaperLsp.Benchmarks.Measurement;
 
 /// <summary>
-/// <c>measure (--collection FILE[,FILE] | --synthetic N) [--label NAME] [--results FILE.tsv] [--repeat 30] [--cache on]</c>: in a fresh process (so "cold"),
+/// <c>measure (--collection FILE[,FILE] | --synthetic N) [--label NAME] [--results FILE.tsv] [--repeat 30] [--cache on]
+/// [--hold-at parsed|load|ready --hold-seconds 60]</c>: in a fresh process (so "cold"),
 /// times loading, index build and the first search, then search latency (median, p95, max over --repeat runs) for the
 /// typical queries and hover lookups, and reports peak RSS (VmHWM). Each figure is printed and appended to the TSV.
 /// <c>--synthetic N</c> makes the papers in memory instead of loading a file (what the loaders would return): for sizes
 /// whose file the current loader cannot read (a 1M-entry .bib is over .NET's maximum string length).
+/// <c>--hold-at</c> pauses once the first .bib is parsed (its entries alive, as mid-load; then exits), after the load (papers alive, index not built) or once ready (index and search index built),
+/// printing the process id, so that a heap profile can be taken (<c>dotnet-gcdump collect -p PID</c>).
 /// </summary>
 public static class MeasureCommand
 {
@@ -33,6 +36,30 @@ public static class MeasureCommand
             Console.WriteLine($"{label}\t{name}\t{value.ToString("F2", CultureInfo.InvariantCulture)}\t{unit}");
         }
 
+        var holdAt = options.String("hold-at", string.Empty);
+        var holdSeconds = options.Int("hold-seconds", 60);
+        if (holdAt == "parsed")
+        {
+            // What a .bib load holds before its papers are built: every entry, as the loader keeps them.
+            using var stream = File.OpenRead(paths[0]);
+            var version = new CollectionFileVersion(Path.GetFullPath(paths[0]), stream.Length, File.GetLastWriteTimeUtc(stream.SafeFileHandle).Ticks);
+            var document = BibTexParser.Parse(paths[0], new BibTexChunkReader(stream), null, version, keepFields: BibTexLoader.FieldsRead);
+            Console.Error.WriteLine($"{document.Entries.Length} entries parsed");
+            Hold(holdSeconds);
+            GC.KeepAlive(document);
+            return 0;
+        }
+
+        // Collections and their pauses so far: what a load costs the GC, which machine load hardly changes.
+        void RecordGc(string stage)
+        {
+            Record($"gc0_{stage}", GC.CollectionCount(0), "collections");
+            Record($"gc1_{stage}", GC.CollectionCount(1), "collections");
+            Record($"gc2_{stage}", GC.CollectionCount(2), "collections");
+            Record($"gc_pause_{stage}", GC.GetTotalPauseDuration().TotalMilliseconds, "ms");
+            Record($"allocated_{stage}", GC.GetTotalAllocatedBytes() / 1e6, "MB");
+        }
+
         var total = Stopwatch.StartNew();
         var watch = Stopwatch.StartNew();
         var synthetic = options.Int("synthetic", 0);
@@ -41,6 +68,12 @@ public static class MeasureCommand
         var loaded = synthetic > 0 ? [Suites.BenchmarkData.Papers(synthetic)] : CollectionSetLoader.LoadEach(paths, read: cache is null ? null : cache.Load);
         Record("load", watch.Elapsed.TotalMilliseconds, "ms");
         Record("rss_after_load", PeakMemory.CurrentRssMegabytes(), "MB");
+        RecordGc("load");
+        if (holdAt == "load")
+        {
+            Hold(holdSeconds);
+        }
+
         watch.Restart();
         var index = PaperIndex.Build(loaded);
         Record("build", watch.Elapsed.TotalMilliseconds, "ms");
@@ -48,6 +81,12 @@ public static class MeasureCommand
         var first = index.Search("nystromformer", 100);
         Record("first_search", watch.Elapsed.TotalMilliseconds, "ms");
         Record("ready_total", total.Elapsed.TotalMilliseconds, "ms");
+        RecordGc("ready");
+        if (holdAt == "ready")
+        {
+            Hold(holdSeconds);
+        }
+
         // CPU time of the whole process until ready (runtime start-up and JIT included): on a loaded machine, wall time
         // mostly measures the other processes.
         Record("ready_cpu", System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds, "ms");
@@ -125,5 +164,11 @@ public static class MeasureCommand
         }
 
         return 0;
+    }
+
+    private static void Hold(int seconds)
+    {
+        Console.Error.WriteLine($"holding pid {Environment.ProcessId} for {seconds} s");
+        Thread.Sleep(TimeSpan.FromSeconds(seconds));
     }
 }
