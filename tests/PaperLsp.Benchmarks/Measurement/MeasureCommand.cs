@@ -10,7 +10,7 @@ namespace PaperLsp.Benchmarks.Measurement;
 
 /// <summary>
 /// <c>measure (--collection FILE[,FILE] | --synthetic N) [--label NAME] [--results FILE.tsv] [--repeat 30] [--cache on]
-/// [--hold-at parsed|load|ready --hold-seconds 60]</c>: in a fresh process (so "cold"),
+/// [--hold-at parsed|load|ready --hold-seconds 60] [--allocations on]</c>: in a fresh process (so "cold"),
 /// times loading, index build and the first search, then search latency (median, p95, max over --repeat runs) for the
 /// typical queries and hover lookups, and reports peak RSS (VmHWM). Each figure is printed and appended to the TSV.
 /// <c>--synthetic N</c> makes the papers in memory instead of loading a file (what the loaders would return): for sizes
@@ -60,6 +60,8 @@ public static class MeasureCommand
             Record($"allocated_{stage}", GC.GetTotalAllocatedBytes() / 1e6, "MB");
         }
 
+        // --allocations: the types allocated until ready, sampled (see AllocationSampler), printed after the load figures.
+        using var sampler = options.String("allocations", "off") == "on" ? new AllocationSampler() : null;
         var total = Stopwatch.StartNew();
         var watch = Stopwatch.StartNew();
         var synthetic = options.Int("synthetic", 0);
@@ -82,6 +84,11 @@ public static class MeasureCommand
         Record("first_search", watch.Elapsed.TotalMilliseconds, "ms");
         Record("ready_total", total.Elapsed.TotalMilliseconds, "ms");
         RecordGc("ready");
+        foreach (var (type, bytes) in sampler?.Top(30) ?? [])
+        {
+            Console.WriteLine($"{label}\tallocated[{type}]\t{bytes / 1e6:F1}\tMB (sampled)");
+        }
+
         if (holdAt == "ready")
         {
             Hold(holdSeconds);
