@@ -67,7 +67,6 @@ public static class BibTexLoader
         IReadOnlySet<string>? possibleParents)
     {
         var lineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        var firstKeyIgnoringCase = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var kept = new Dictionary<string, BibTexEntry>(StringComparer.Ordinal);
         var keptAbstracts = new Dictionary<string, BibTexFileAbstract>(ReferenceEqualityComparer.Instance);
         var duplicates = new List<CollectionProblem>();
@@ -100,7 +99,6 @@ public static class BibTexLoader
                     return;
                 }
 
-                firstKeyIgnoringCase.TryAdd(entry.Key, entry.Key);
                 if (possibleParents is null || possibleParents.Contains(entry.Key))
                 {
                     kept.Add(entry.Key, entry);
@@ -138,6 +136,23 @@ public static class BibTexLoader
         var crossrefProblems = new List<(int Index, CollectionProblem Problem)>();
         var resolved = new Dictionary<BibTexEntry, IReadOnlyDictionary<string, string>>(ReferenceEqualityComparer.Instance);
         var parentDropped = false;
+        // The first key equal to each ignoring case, made only when a crossref names a key that differs in case (a
+        // dictionary of every key would be garbage in nearly every file). A dictionary without removals keeps insertion order.
+        Dictionary<string, string>? firstKeyIgnoringCase = null;
+        bool ExistsIgnoringCase(string key, out string? firstKey)
+        {
+            if (firstKeyIgnoringCase is null)
+            {
+                firstKeyIgnoringCase = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var known in lineOfKey.Keys)
+                {
+                    firstKeyIgnoringCase.TryAdd(known, known);
+                }
+            }
+
+            return firstKeyIgnoringCase.TryGetValue(key, out firstKey);
+        }
+
         IReadOnlyDictionary<string, string> FieldsOf(BibTexEntry entry, int depth, int index)
         {
             if (resolved.TryGetValue(entry, out var done))
@@ -149,7 +164,7 @@ public static class BibTexLoader
             if (entry.Field("crossref") is { } crossref && crossref.Trim() is { Length: > 0 } parentKey)
             {
                 BibTexEntry? parent = null;
-                var exists = lineOfKey.ContainsKey(parentKey) || firstKeyIgnoringCase.TryGetValue(parentKey, out parentKey);
+                var exists = lineOfKey.ContainsKey(parentKey) || ExistsIgnoringCase(parentKey, out parentKey);
                 if (exists && !kept.TryGetValue(parentKey!, out parent))
                 {
                     parentDropped = true;
@@ -198,7 +213,7 @@ public static class BibTexLoader
         problems.AddRange(duplicates);
         var nextCrossrefProblem = 0;
         var result = ImmutableArray.CreateBuilder<Paper>(count);
-        var keys = new KeyGenerator(lineOfKey.Keys);
+        KeyGenerator? keys = null; // it copies every key: only for a file with entries that have none
         for (var i = 0; i < count; i++)
         {
             for (; nextCrossrefProblem < crossrefProblems.Count && crossrefProblems[nextCrossrefProblem].Index == i; nextCrossrefProblem++)
@@ -214,7 +229,7 @@ public static class BibTexLoader
             if (papers[i] is { } paper)
             {
                 // A generated key depends on the keys before it: generated here, in file order.
-                result.Add(paper.KeyIsGenerated ? paper with { Key = keys.Generate(paper.Title, paper.Year) } : paper);
+                result.Add(paper.KeyIsGenerated ? paper with { Key = (keys ??= new KeyGenerator(lineOfKey.Keys)).Generate(paper.Title, paper.Year) } : paper);
             }
         }
 
