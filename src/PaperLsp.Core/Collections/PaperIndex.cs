@@ -14,7 +14,9 @@ public sealed class PaperIndex
 {
     private readonly Dictionary<string, int> _byKey;
     private readonly Dictionary<string, int> _byTitle;
-    private readonly Lazy<Dictionary<string, string[]>> _keysIgnoringCase;
+    /// <summary>For each key ignoring case: the first key so spelled, and every spelling (file order) where there are several
+    /// (rare: one array for those only, not one per key).</summary>
+    private readonly Lazy<(Dictionary<string, string> First, Dictionary<string, List<string>> Several)> _keysIgnoringCase;
     private readonly Lazy<PaperSearchIndex> _search;
     private readonly Lazy<TitleSuggester> _suggester;
 
@@ -44,9 +46,25 @@ public sealed class PaperIndex
         _byTitle = byTitle;
         Collections = collections;
         Problems = problems;
-        _keysIgnoringCase = new Lazy<Dictionary<string, string[]>>(
-            () => _byKey.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase));
+        _keysIgnoringCase = new(() =>
+        {
+            var first = new Dictionary<string, string>(_byKey.Count, StringComparer.OrdinalIgnoreCase);
+            var several = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var key in _byKey.Keys)
+            {
+                if (!first.TryAdd(key, key))
+                {
+                    if (!several.TryGetValue(key, out var spellings))
+                    {
+                        several[key] = spellings = [first[key]];
+                    }
+
+                    spellings.Add(key);
+                }
+            }
+
+            return (first, several);
+        });
         _search = new Lazy<PaperSearchIndex>(() => prebuiltSearch ?? PaperSearchIndex.ForPapers(Papers, NormalizedTitles));
         _suggester = new Lazy<TitleSuggester>(() => new TitleSuggester(NormalizedTitles));
     }
@@ -188,8 +206,13 @@ public sealed class PaperIndex
     public Paper? FindByKey(string key) => _byKey.TryGetValue(key, out var id) ? Papers[id] : null;
 
     /// <summary>Keys that equal <paramref name="key"/> when case is ignored (for "did you mean"); empty when none.</summary>
-    public IReadOnlyList<string> KeysIgnoringCase(string key) =>
-        _keysIgnoringCase.Value.TryGetValue(key, out var keys) ? keys : Array.Empty<string>();
+    public IReadOnlyList<string> KeysIgnoringCase(string key)
+    {
+        var (first, several) = _keysIgnoringCase.Value;
+        return several.TryGetValue(key, out var spellings) ? spellings.AsReadOnly()
+            : first.TryGetValue(key, out var only) ? [only]
+            : Array.Empty<string>();
+    }
 
     /// <summary>The paper whose normalized title equals the normalized <paramref name="title"/>.</summary>
     public Paper? FindByTitle(string title) =>

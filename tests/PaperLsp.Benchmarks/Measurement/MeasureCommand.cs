@@ -10,12 +10,12 @@ namespace PaperLsp.Benchmarks.Measurement;
 
 /// <summary>
 /// <c>measure (--collection FILE[,FILE] | --synthetic N) [--label NAME] [--results FILE.tsv] [--repeat 30] [--cache on]
-/// [--hold-at parsed|load|ready --hold-seconds 60] [--allocations on]</c>: in a fresh process (so "cold"),
+/// [--hold-at parsed|load|ready|end --hold-seconds 60] [--allocations on] [--breakdown on]</c>: in a fresh process (so "cold"),
 /// times loading, index build and the first search, then search latency (median, p95, max over --repeat runs) for the
 /// typical queries and hover lookups, and reports peak RSS (VmHWM). Each figure is printed and appended to the TSV.
 /// <c>--synthetic N</c> makes the papers in memory instead of loading a file (what the loaders would return): for sizes
 /// whose file the current loader cannot read (a 1M-entry .bib is over .NET's maximum string length).
-/// <c>--hold-at</c> pauses once the first .bib is parsed (its entries alive, as mid-load; then exits), after the load (papers alive, index not built) or once ready (index and search index built),
+/// <c>--hold-at</c> pauses once the first .bib is parsed (its entries alive, as mid-load; then exits), after the load (papers alive, index not built) once ready (index and search index built) or at the end (after the searches, hovers and diagnostics),
 /// printing the process id, so that a heap profile can be taken (<c>dotnet-gcdump collect -p PID</c>).
 /// </summary>
 public static class MeasureCommand
@@ -70,6 +70,7 @@ public static class MeasureCommand
         var loaded = synthetic > 0 ? [Suites.BenchmarkData.Papers(synthetic)] : CollectionSetLoader.LoadEach(paths, read: cache is null ? null : cache.Load);
         Record("load", watch.Elapsed.TotalMilliseconds, "ms");
         Record("rss_after_load", PeakMemory.CurrentRssMegabytes(), "MB");
+        Record("peak_rss_after_load", PeakMemory.PeakRssMegabytes(), "MB");
         RecordGc("load");
         if (holdAt == "load")
         {
@@ -79,11 +80,22 @@ public static class MeasureCommand
         watch.Restart();
         var index = PaperIndex.Build(loaded);
         Record("build", watch.Elapsed.TotalMilliseconds, "ms");
+        Record("rss_after_build", PeakMemory.CurrentRssMegabytes(), "MB");
+        Record("peak_rss_after_build", PeakMemory.PeakRssMegabytes(), "MB");
         watch.Restart();
         var first = index.Search("nystromformer", 100);
         Record("first_search", watch.Elapsed.TotalMilliseconds, "ms");
+        Record("peak_rss_after_first_search", PeakMemory.PeakRssMegabytes(), "MB");
         Record("ready_total", total.Elapsed.TotalMilliseconds, "ms");
         RecordGc("ready");
+        if (options.String("breakdown", "off") == "on")
+        {
+            foreach (var (part, bytes, objects) in PaperBytes.Of(index))
+            {
+                Console.WriteLine($"{label}\tbytes[{part}]\t{bytes / 1e6:F1}\tMB in {objects} objects");
+            }
+        }
+
         foreach (var (type, bytes) in sampler?.Top(30) ?? [])
         {
             Console.WriteLine($"{label}\tallocated[{type}]\t{bytes / 1e6:F1}\tMB (sampled)");
@@ -160,6 +172,11 @@ public static class MeasureCommand
 
         Array.Sort(diagnosticsTimes);
         Record("diagnostics_10k_lines_p50", diagnosticsTimes[2], "ms");
+        if (holdAt == "end")
+        {
+            Hold(holdSeconds);
+        }
+
         GC.KeepAlive(index);
         Record("rss_now", PeakMemory.CurrentRssMegabytes(), "MB");
         Record("peak_rss", PeakMemory.PeakRssMegabytes(), "MB");

@@ -9,13 +9,14 @@ namespace PaperLsp.Core.Tests.Collections;
 
 /// <summary>
 /// <see cref="PaperIndex.Build"/> merges papers of different collections whose normalized titles are equal, never two of
-/// one collection, in order of first appearance; keys go to the first paper that has them. Checked against a model: a
+/// one collection, in order of first appearance; keys go to the first paper that has them, and the keys equal to one
+/// ignoring case are listed in that order. Checked against a model: a
 /// list of groups, each with every paper in it.
 /// </summary>
 public class PaperIndexMergeProperties
 {
     private static readonly string[] Titles = ["Attention", "attention!", "Graph Networks", "!!!", "Lattices", "lattices"];
-    private static readonly string[] Keys = ["a", "b", "c", "d"];
+    private static readonly string[] Keys = ["a", "b", "c", "A", "B"];
 
     private static Gen<CollectionLoadResult> Collection(int number) =>
         Gen.Choose(0, 5).SelectMany(count => Gen.Elements(Titles).Zip(Gen.Elements(Keys)).ListOf(count))
@@ -88,12 +89,13 @@ public class PaperIndexMergeProperties
 
                 var sameKeys = owners.All(o => ReferenceEquals(index.FindByKey(o.Key), index.Papers[o.Value]))
                                && index.Problems.Count(p => p.Code == "PN011") == duplicates;
+                var sameSpellings = Keys.All(k => index.KeysIgnoringCase(k).SequenceEqual(owners.Keys.Where(o => string.Equals(o, k, StringComparison.OrdinalIgnoreCase))));
                 var sameTitles = Titles.All(t =>
                 {
                     var group = titles.IndexOf(TitleNormalizer.Normalize(t));
                     var expected = group >= 0 && titles[group].Length > 0 ? index.Papers[group] : null;
                     return ReferenceEquals(index.FindByTitle(t), expected);
                 });
-                return sameGroups.Label("groups").And(sameKeys.Label("keys")).And(sameTitles.Label("titles"));
+                return sameGroups.Label("groups").And(sameKeys.Label("keys")).And(sameTitles.Label("titles")).And(sameSpellings.Label("keys ignoring case"));
             });
 }
