@@ -25,6 +25,8 @@ internal sealed class BibTexChunkReader
     private static readonly SearchValues<byte> ParenthesizedStops = SearchValues.Create("{}\n\")"u8);
 
     private readonly Stream _stream;
+    private readonly long _start;
+    private readonly int _blockSize;
     private byte[] _buffer;
     private int _end;
     private long _bufferOffset;
@@ -45,6 +47,8 @@ internal sealed class BibTexChunkReader
     public BibTexChunkReader(Stream stream, int blockSize = DefaultBlockSize)
     {
         _stream = stream;
+        _start = stream.CanSeek ? stream.Position : 0;
+        _blockSize = blockSize;
         // A small file gets a buffer its size (one more byte sees the end without growing).
         var size = stream.CanSeek ? Math.Min(blockSize, Math.Max(0, stream.Length - stream.Position) + 1) : blockSize;
         _buffer = new byte[Math.Max(size, 4)]; // room for the byte order mark
@@ -60,6 +64,36 @@ internal sealed class BibTexChunkReader
     /// <summary>The 1-based line and UTF-16 column of the first invalid UTF-8 byte, once the blocks are read; null when the
     /// file was valid.</summary>
     public (int Line, int Column)? FirstInvalidUtf8 { get; private set; }
+
+    /// <summary>Whether <see cref="Restarted"/> can read the stream again (it can seek).</summary>
+    public bool CanRestart => _stream.CanSeek;
+
+    /// <summary>A reader of the same stream from where this one started, with the same block size (needs <see cref="CanRestart"/>).</summary>
+    public BibTexChunkReader Restarted()
+    {
+        _stream.Position = _start;
+        return new BibTexChunkReader(_stream, _blockSize);
+    }
+
+    /// <summary>The keys crossref fields name, read ahead from the stream without moving it (see <see cref="BibTexCrossrefTargets"/>);
+    /// null when some crossref cannot be read that way (or the stream cannot seek): then any entry may be a parent.</summary>
+    public HashSet<string>? ScanCrossrefTargets()
+    {
+        if (!_stream.CanSeek)
+        {
+            return null;
+        }
+
+        var position = _stream.Position;
+        try
+        {
+            return BibTexCrossrefTargets.Scan(_stream);
+        }
+        finally
+        {
+            _stream.Position = position;
+        }
+    }
 
     public static BibTexChunkReader FromText(string text) => new(new MemoryStream(Encoding.UTF8.GetBytes(text ?? string.Empty)));
 

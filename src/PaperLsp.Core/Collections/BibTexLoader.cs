@@ -32,33 +32,128 @@ public static class BibTexLoader
         Load(filePath, BibTexChunkReader.FromText(text), initialMacros, file: null);
 
     /// <param name="file">The version of the file <paramref name="reader"/> reads: abstracts then stay in the file.</param>
-    internal static CollectionLoadResult Load(string filePath, BibTexChunkReader reader, IReadOnlyDictionary<string, string>? initialMacros, CollectionFileVersion? file)
+    internal static CollectionLoadResult Load(string filePath, BibTexChunkReader reader, IReadOnlyDictionary<string, string>? initialMacros, CollectionFileVersion? file) =>
+        Load(filePath, reader, initialMacros, file, reader.ScanCrossrefTargets());
+
+    /// <param name="possibleParents">The keys (ignoring case) crossref fields may name, from
+    /// <see cref="BibTexCrossrefTargets"/>: only those entries are kept until the end. Null keeps every entry. A child
+    /// naming an entry that was not kept makes the file read again keeping every entry: the result never depends on this.</param>
+    internal static CollectionLoadResult Load(
+        string filePath, BibTexChunkReader reader, IReadOnlyDictionary<string, string>? initialMacros, CollectionFileVersion? file,
+        IReadOnlySet<string>? possibleParents)
     {
-        var document = BibTexParser.Parse(filePath, reader, initialMacros, file, keepFields: FieldsRead);
-        var problems = document.Problems.ToBuilder();
-
-        var byKey = new Dictionary<string, BibTexEntry>(StringComparer.Ordinal);
-        var byKeyIgnoringCase = new Dictionary<string, BibTexEntry>(StringComparer.OrdinalIgnoreCase);
-        var unique = new List<BibTexEntry>(document.Entries.Length);
-        foreach (var entry in document.Entries)
+        if (possibleParents is not null && !reader.CanRestart)
         {
-            if (entry.Key.Length > 0 && !byKey.TryAdd(entry.Key, entry))
-            {
-                problems.Add(new CollectionProblem(filePath, entry.Line, 1, CollectionProblemCodes.DuplicateKey,
-                    $"Duplicate key '{entry.Key}': the entry at line {byKey[entry.Key].Line} is kept, this one is skipped."));
-                continue;
-            }
-
-            if (entry.Key.Length > 0)
-            {
-                byKeyIgnoringCase.TryAdd(entry.Key, entry);
-            }
-
-            unique.Add(entry);
+            possibleParents = null;
         }
 
+        return TryLoad(filePath, reader, initialMacros, file, possibleParents)
+               ?? TryLoad(filePath, reader.Restarted(), initialMacros, file, possibleParents: null)!;
+    }
+
+    /// <summary>One entry's paper, or the problem that skips it, by the entry's place among the file's unique entries.</summary>
+    private readonly record struct BuiltEntry(int Index, Paper? Paper, CollectionProblem? Problem);
+
+    /// <summary>An entry waiting for the end of the file: it has a crossref (or is kept as a possible parent).</summary>
+    private readonly record struct WaitingEntry(int Index, BibTexEntry Entry, BibTexFileAbstract? OwnAbstract);
+
+    /// <summary>
+    /// The papers, built as the entries come: an entry without crossref becomes its paper at once, on the thread pool (its
+    /// fields then die young); an entry with a crossref waits for the end of the file, where its parent may be. Entries
+    /// that may be parents are kept too. Null when a child names an entry that was not kept.
+    /// </summary>
+    private static CollectionLoadResult? TryLoad(
+        string filePath, BibTexChunkReader reader, IReadOnlyDictionary<string, string>? initialMacros, CollectionFileVersion? file,
+        IReadOnlySet<string>? possibleParents)
+    {
+        var lineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var kept = new Dictionary<string, BibTexEntry>(StringComparer.Ordinal);
+        var keptAbstracts = new Dictionary<string, BibTexFileAbstract>(ReferenceEqualityComparer.Instance);
+        var duplicates = new List<CollectionProblem>();
+        var waiting = new List<WaitingEntry>();
+        var building = new List<Task<BuiltEntry[]>>();
+        var batch = new List<WaitingEntry>(BuildBatchSize);
+        var pool = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var count = 0;
+
+        void Dispatch()
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            var entries = batch.ToArray();
+            batch.Clear();
+            building.Add(Task.Run(() => Array.ConvertAll(entries, e => Build(filePath, e.Index, e.Entry, e.Entry.Fields, e.OwnAbstract, null, pool))));
+        }
+
+        void OnEntry(BibTexEntry entry, BibTexFileAbstract? fileAbstract)
+        {
+            if (entry.Key.Length > 0)
+            {
+                if (!lineOfKey.TryAdd(entry.Key, entry.Line))
+                {
+                    duplicates.Add(new CollectionProblem(filePath, entry.Line, 1, CollectionProblemCodes.DuplicateKey,
+                        $"Duplicate key '{entry.Key}': the entry at line {lineOfKey[entry.Key]} is kept, this one is skipped."));
+                    return;
+                }
+
+                if (possibleParents is null || possibleParents.Contains(entry.Key))
+                {
+                    kept.Add(entry.Key, entry);
+                    if (fileAbstract is not null)
+                    {
+                        keptAbstracts[entry.Field("abstract")!] = fileAbstract;
+                    }
+                }
+            }
+
+            var index = count++;
+            if (entry.Type is "set" or "xdata")
+            {
+                return; // containers, not papers (still parents)
+            }
+
+            var item = new WaitingEntry(index, entry, fileAbstract);
+            if (entry.Field("crossref") is { } crossref && !string.IsNullOrWhiteSpace(crossref))
+            {
+                waiting.Add(item);
+                return;
+            }
+
+            batch.Add(item);
+            if (batch.Count == BuildBatchSize)
+            {
+                Dispatch();
+            }
+        }
+
+        var document = BibTexParser.Parse(filePath, reader, initialMacros, file, keepFields: FieldsRead, onEntry: OnEntry);
+        Dispatch();
+
+        // Crossrefs resolve in file order (a parent with its own crossref first), as their problems always came.
+        var crossrefProblems = new List<(int Index, CollectionProblem Problem)>();
         var resolved = new Dictionary<BibTexEntry, IReadOnlyDictionary<string, string>>(ReferenceEqualityComparer.Instance);
-        IReadOnlyDictionary<string, string> FieldsOf(BibTexEntry entry, int depth)
+        var parentDropped = false;
+        // The first key equal to each ignoring case, made only when a crossref names a key that differs in case (a
+        // dictionary of every key would be garbage in nearly every file). A dictionary without removals keeps insertion order.
+        Dictionary<string, string>? firstKeyIgnoringCase = null;
+        bool ExistsIgnoringCase(string key, out string? firstKey)
+        {
+            if (firstKeyIgnoringCase is null)
+            {
+                firstKeyIgnoringCase = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var known in lineOfKey.Keys)
+                {
+                    firstKeyIgnoringCase.TryAdd(known, known);
+                }
+            }
+
+            return firstKeyIgnoringCase.TryGetValue(key, out firstKey);
+        }
+
+        IReadOnlyDictionary<string, string> FieldsOf(BibTexEntry entry, int depth, int index)
         {
             if (resolved.TryGetValue(entry, out var done))
             {
@@ -68,15 +163,21 @@ public static class BibTexLoader
             var fields = entry.Fields;
             if (entry.Field("crossref") is { } crossref && crossref.Trim() is { Length: > 0 } parentKey)
             {
-                if ((byKey.TryGetValue(parentKey, out var parent) || byKeyIgnoringCase.TryGetValue(parentKey, out parent))
-                    && !ReferenceEquals(parent, entry) && depth < 8)
+                BibTexEntry? parent = null;
+                var exists = lineOfKey.ContainsKey(parentKey) || ExistsIgnoringCase(parentKey, out parentKey);
+                if (exists && !kept.TryGetValue(parentKey!, out parent))
                 {
-                    fields = BibTexCrossref.Inherit(entry.Fields, entry.Type, parent, FieldsOf(parent, depth + 1));
+                    parentDropped = true;
+                }
+
+                if (parent is not null && !ReferenceEquals(parent, entry) && depth < 8)
+                {
+                    fields = BibTexCrossref.Inherit(entry.Fields, entry.Type, parent, FieldsOf(parent, depth + 1, index));
                 }
                 else
                 {
-                    problems.Add(new CollectionProblem(filePath, entry.Line, 1, CollectionProblemCodes.UnresolvedCrossref,
-                        $"Entry '{entry.Key}' has crossref '{parentKey}', which is not an entry of this file."));
+                    crossrefProblems.Add((index, new CollectionProblem(filePath, entry.Line, 1, CollectionProblemCodes.UnresolvedCrossref,
+                        $"Entry '{entry.Key}' has crossref '{crossref.Trim()}', which is not an entry of this file.")));
                 }
             }
 
@@ -84,116 +185,103 @@ public static class BibTexLoader
             return fields;
         }
 
-        // Crossrefs resolve in file order (their problems come in the order they always did); the LaTeX decoding, which is
-        // most of the work, runs in parallel; keys are generated in file order again (a generated key depends on the ones
-        // before it).
-        var fieldsOf = new IReadOnlyDictionary<string, string>?[unique.Count];
-        var crossrefProblemsEnd = new int[unique.Count];
-        var problemsBefore = problems.Count;
-        for (var i = 0; i < unique.Count; i++)
+        var waitingFields = new IReadOnlyDictionary<string, string>[waiting.Count];
+        for (var i = 0; i < waiting.Count; i++)
         {
-            if (unique[i].Type is not ("set" or "xdata"))
-            {
-                fieldsOf[i] = FieldsOf(unique[i], 0);
-            }
-
-            crossrefProblemsEnd[i] = problems.Count - problemsBefore;
+            waitingFields[i] = FieldsOf(waiting[i].Entry, 0, waiting[i].Index);
         }
 
-        var crossrefProblems = problems.Skip(problemsBefore).ToList();
-        problems.Count = problemsBefore;
-
-        var titles = new string?[unique.Count];
-        Parallel.For(0, unique.Count, i =>
+        if (parentDropped)
         {
-            if (fieldsOf[i] is { } fields)
-            {
-                titles[i] = JoinSubtitle(Decoded(fields, "title"), Decoded(fields, "subtitle"));
-            }
-        });
-
-        var pending = new List<(BibTexEntry Entry, IReadOnlyDictionary<string, string> Fields, string Title)>(unique.Count);
-        for (var i = 0; i < unique.Count; i++)
-        {
-            for (var k = i == 0 ? 0 : crossrefProblemsEnd[i - 1]; k < crossrefProblemsEnd[i]; k++)
-            {
-                problems.Add(crossrefProblems[k]);
-            }
-
-            if (fieldsOf[i] is not { } fields)
-            {
-                continue;
-            }
-
-            var entry = unique[i];
-            if (titles[i] is not { } title)
-            {
-                problems.Add(new CollectionProblem(filePath, entry.Line, 1, CollectionProblemCodes.MissingTitle,
-                    $"Entry '{entry.Key}' has no title and is skipped."));
-                continue;
-            }
-
-            pending.Add((entry, fields, title));
+            Task.WaitAll(building);
+            return null;
         }
 
-        var built = new Paper[pending.Count];
-        Parallel.For(0, pending.Count, i =>
+        var waitingBuilt = new BuiltEntry[waiting.Count];
+        Parallel.For(0, waiting.Count, i =>
+            waitingBuilt[i] = Build(filePath, waiting[i].Index, waiting[i].Entry, waitingFields[i], waiting[i].OwnAbstract, keptAbstracts, pool));
+
+        var papers = new Paper?[count];
+        var skipped = new CollectionProblem?[count];
+        foreach (var built in building.SelectMany(task => task.GetAwaiter().GetResult()).Concat(waitingBuilt))
         {
-            var (entry, fields, title) = pending[i];
-            var year = Year(Get(fields, "year")) ?? Year(Get(fields, "date"));
-            var url = Verbatim(Get(fields, "url"));
-            var doi = Doi(Verbatim(Get(fields, "doi")));
-            built[i] = new Paper
+            papers[built.Index] = built.Paper;
+            skipped[built.Index] = built.Problem;
+        }
+
+        var problems = document.Problems.ToBuilder();
+        problems.AddRange(duplicates);
+        var nextCrossrefProblem = 0;
+        var result = ImmutableArray.CreateBuilder<Paper>(count);
+        KeyGenerator? keys = null; // it copies every key: only for a file with entries that have none
+        for (var i = 0; i < count; i++)
+        {
+            for (; nextCrossrefProblem < crossrefProblems.Count && crossrefProblems[nextCrossrefProblem].Index == i; nextCrossrefProblem++)
             {
-                Key = entry.Key,
-                KeyIsGenerated = entry.Key.Length == 0,
-                Title = title,
-                Authors = BibTexNames.Display(Get(fields, "author") ?? Get(fields, "editor")),
-                Year = year,
-                Venue = Venue(fields),
-                Abstract = Abstract(fields, document.FileAbstracts),
-                Doi = doi,
-                Url = url,
-                ArxivId = ArxivId(fields, url, doi),
-                EntryType = entry.Type,
-                Source = new SourceLocation(filePath, entry.Line),
-            };
-        });
+                problems.Add(crossrefProblems[nextCrossrefProblem].Problem);
+            }
+
+            if (skipped[i] is { } problem)
+            {
+                problems.Add(problem);
+            }
+
+            if (papers[i] is { } paper)
+            {
+                // A generated key depends on the keys before it: generated here, in file order.
+                result.Add(paper.KeyIsGenerated ? paper with { Key = (keys ??= new KeyGenerator(lineOfKey.Keys)).Generate(paper.Title, paper.Year) } : paper);
+            }
+        }
+
+        return new CollectionLoadResult(filePath, result.ToImmutable(), problems.ToImmutable());
+    }
+
+    /// <summary>Entries built per task: enough that scheduling is noise, few enough that the entries die young.</summary>
+    private const int BuildBatchSize = 512;
+
+    private static BuiltEntry Build(
+        string filePath, int index, BibTexEntry entry, IReadOnlyDictionary<string, string> fields, BibTexFileAbstract? ownAbstract,
+        IReadOnlyDictionary<string, BibTexFileAbstract>? inheritedAbstracts, System.Collections.Concurrent.ConcurrentDictionary<string, string> pool)
+    {
+        if (JoinSubtitle(Decoded(fields, "title"), Decoded(fields, "subtitle")) is not { } title)
+        {
+            return new BuiltEntry(index, null, new CollectionProblem(filePath, entry.Line, 1, CollectionProblemCodes.MissingTitle,
+                $"Entry '{entry.Key}' has no title and is skipped."));
+        }
 
         // Years, venues, entry types and author names repeat across papers: one string each, for as long as the papers live.
-        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? Pooled(string? value)
-        {
-            if (value is null)
-            {
-                return null;
-            }
+        string? Pooled(string? value) => value is null ? null : pool.GetOrAdd(value, value);
 
-            ref var pooled = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pool, value, out _);
-            return pooled ??= value;
+        var authors = BibTexNames.Display(Get(fields, "author") ?? Get(fields, "editor"));
+        // The authors array was made for this paper alone and is not shared yet.
+        var authorArray = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(authors) ?? [];
+        for (var k = 0; k < authorArray.Length; k++)
+        {
+            authorArray[k] = Pooled(authorArray[k])!;
         }
 
-        var keys = new KeyGenerator(byKey.Keys);
-        for (var i = 0; i < built.Length; i++)
+        var url = Verbatim(Get(fields, "url"));
+        var doi = Doi(Verbatim(Get(fields, "doi")));
+        var rawAbstract = Get(fields, "abstract");
+        PaperAbstract? paperAbstract = rawAbstract is null ? null
+            : ownAbstract is not null && ReferenceEquals(rawAbstract, entry.Field("abstract")) ? ownAbstract
+            : inheritedAbstracts is not null && inheritedAbstracts.TryGetValue(rawAbstract, out var inherited) ? inherited
+            : PaperAbstract.FromText(Decoded(fields, "abstract"));
+        return new BuiltEntry(index, new Paper
         {
-            var paper = built[i];
-            // The authors array was made for this paper alone and is not shared yet.
-            var authors = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(paper.Authors) ?? [];
-            for (var k = 0; k < authors.Length; k++)
-            {
-                authors[k] = Pooled(authors[k])!;
-            }
-
-            built[i] = paper with
-            {
-                Key = paper.KeyIsGenerated ? keys.Generate(paper.Title, paper.Year) : paper.Key,
-                Year = Pooled(paper.Year),
-                Venue = Pooled(paper.Venue),
-                EntryType = Pooled(paper.EntryType),
-            };
-        }
-
-        return new CollectionLoadResult(filePath, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(built), problems.ToImmutable());
+            Key = entry.Key,
+            KeyIsGenerated = entry.Key.Length == 0,
+            Title = title,
+            Authors = authors,
+            Year = Pooled(Year(Get(fields, "year")) ?? Year(Get(fields, "date"))),
+            Venue = Pooled(Venue(fields)),
+            Abstract = paperAbstract,
+            Doi = doi,
+            Url = url,
+            ArxivId = ArxivId(fields, url, doi),
+            EntryType = Pooled(entry.Type),
+            Source = new SourceLocation(filePath, entry.Line),
+        }, null);
     }
 
     private static string? Get(IReadOnlyDictionary<string, string> fields, string name) =>
@@ -201,11 +289,6 @@ public static class BibTexLoader
 
     private static string? Decoded(IReadOnlyDictionary<string, string> fields, string name) =>
         Get(fields, name) is { } value && LatexDecoder.Decode(value) is { Length: > 0 } decoded ? decoded : null;
-
-    private static PaperAbstract? Abstract(IReadOnlyDictionary<string, string> fields, IReadOnlyDictionary<string, BibTexFileAbstract>? inFile) =>
-        Get(fields, "abstract") is { } raw && inFile is not null && inFile.TryGetValue(raw, out var fileAbstract)
-            ? fileAbstract
-            : PaperAbstract.FromText(Decoded(fields, "abstract"));
 
     internal static string? JoinSubtitle(string? title, string? subtitle)
     {

@@ -31,9 +31,12 @@ public static class BibTexParser
     /// stay in the file (<see cref="BibTexDocument.FileAbstracts"/>); null for a text that is not a file.</param>
     /// <param name="parallel">Whether blocks are parsed on other threads while the reader goes on (the result is the same).</param>
     /// <param name="keepFields">The fields entries keep (the loader's); null keeps all. Others still report their problems.</param>
+    /// <param name="onEntry">Given: each entry goes to it as soon as its macros are resolved, in file order on this thread,
+    /// with the abstract it left in the file (its stand-in is its abstract field), instead of into the document (whose
+    /// <see cref="BibTexDocument.Entries"/> and <see cref="BibTexDocument.FileAbstracts"/> are then empty).</param>
     internal static BibTexDocument Parse(
         string filePath, BibTexChunkReader reader, IReadOnlyDictionary<string, string>? initialMacros, CollectionFileVersion? file,
-        bool parallel = true, IReadOnlySet<string>? keepFields = null)
+        bool parallel = true, IReadOnlySet<string>? keepFields = null, Action<BibTexEntry, BibTexFileAbstract?>? onEntry = null)
     {
         var macros = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in MonthMacros)
@@ -86,6 +89,7 @@ public static class BibTexParser
 
                 var pairs = new string[2 * raw.Fields.Count];
                 var length = 0;
+                BibTexFileAbstract? fileAbstract = null;
                 foreach (var field in raw.Fields)
                 {
                     if (keepFields is not null && !keepFields.Contains(field.Name))
@@ -113,11 +117,15 @@ public static class BibTexParser
                         // The text stays in the file (it is never even cut out of the block); the entry holds a
                         // one-character stand-in that keys the reference (crossref children inherit the same instance).
                         value = new string('\u2026', 1);
-                        fileAbstracts[value] = new BibTexFileAbstract(
+                        fileAbstract = new BibTexFileAbstract(
                             file!,
                             chunk.ByteOffset + Encoding.UTF8.GetByteCount(part.Source.AsSpan(0, part.Start)),
                             Encoding.UTF8.GetByteCount(part.Span),
                             BibTexFileAbstract.ChecksumOf(part.Span));
+                        if (onEntry is null)
+                        {
+                            fileAbstracts[value] = fileAbstract;
+                        }
                     }
                     else
                     {
@@ -133,7 +141,15 @@ public static class BibTexParser
                     Array.Resize(ref pairs, length);
                 }
 
-                entries.Add(new BibTexEntry(Pooled(raw.Type), raw.Key, chunk.Line, new BibTexFields(pairs)));
+                var entry = new BibTexEntry(Pooled(raw.Type), raw.Key, chunk.Line, new BibTexFields(pairs));
+                if (onEntry is null)
+                {
+                    entries.Add(entry);
+                }
+                else
+                {
+                    onEntry(entry, fileAbstract);
+                }
             }
         }
 

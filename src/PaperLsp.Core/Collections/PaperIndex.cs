@@ -14,7 +14,9 @@ public sealed class PaperIndex
 {
     private readonly Dictionary<string, int> _byKey;
     private readonly Dictionary<string, int> _byTitle;
-    private readonly Lazy<Dictionary<string, string[]>> _keysIgnoringCase;
+    /// <summary>For each key ignoring case: the first key so spelled, and every spelling (file order) where there are several
+    /// (rare: one array for those only, not one per key).</summary>
+    private readonly Lazy<(Dictionary<string, string> First, Dictionary<string, List<string>> Several)> _keysIgnoringCase;
     private readonly Lazy<PaperSearchIndex> _search;
     private readonly Lazy<TitleSuggester> _suggester;
 
@@ -44,9 +46,25 @@ public sealed class PaperIndex
         _byTitle = byTitle;
         Collections = collections;
         Problems = problems;
-        _keysIgnoringCase = new Lazy<Dictionary<string, string[]>>(
-            () => _byKey.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase));
+        _keysIgnoringCase = new(() =>
+        {
+            var first = new Dictionary<string, string>(_byKey.Count, StringComparer.OrdinalIgnoreCase);
+            var several = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var key in _byKey.Keys)
+            {
+                if (!first.TryAdd(key, key))
+                {
+                    if (!several.TryGetValue(key, out var spellings))
+                    {
+                        several[key] = spellings = [first[key]];
+                    }
+
+                    spellings.Add(key);
+                }
+            }
+
+            return (first, several);
+        });
         _search = new Lazy<PaperSearchIndex>(() => prebuiltSearch ?? PaperSearchIndex.ForPapers(Papers, NormalizedTitles));
         _suggester = new Lazy<TitleSuggester>(() => new TitleSuggester(NormalizedTitles));
     }
@@ -72,81 +90,99 @@ public sealed class PaperIndex
     public static PaperIndex Build(IEnumerable<CollectionLoadResult> collections)
     {
         var loaded = collections.ToImmutableArray();
-        var groups = new List<List<Paper>>();
-        var groupTitles = new List<string>();
-        var groupByTitle = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var collection in loaded)
+        var paperCount = loaded.Sum(c => c.Papers.Length);
+        // A group is a paper and, when collections merge, the papers merged into it (most groups have none: no list each).
+        var firstOfGroup = new List<Paper>(paperCount);
+        var mergedIntoGroup = new Dictionary<int, List<Paper>>();
+        var groupTitles = new List<string>(paperCount);
+        var groupByTitle = new Dictionary<string, int>(paperCount, StringComparer.Ordinal);
+        for (var c = 0; c < loaded.Length; c++)
         {
+            var collection = loaded[c];
             // Normalizing titles (ICU decomposition) is the costly part of the build and needs no order: both cores. The
             // collection cache gives them back with the papers.
             var normalizedTitles = collection.IndexParts is { } parts && parts.Fits(collection) ? parts.NormalizedTitles : NormalizeTitles(collection.Papers);
-            var seenInThisCollection = new HashSet<string>(StringComparer.Ordinal);
+            // Merging is across collections; two entries of one file with the same title stay two papers. The first
+            // collection's titles can only meet its own: no set for it.
+            var seenInThisCollection = c == 0 ? null : new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < normalizedTitles.Length; i++)
             {
                 var paper = collection.Papers[i];
                 var normalized = normalizedTitles[i];
-                // Merging is across collections; two entries of one file with the same title stay two papers.
-                if (normalized.Length > 0 && groupByTitle.TryGetValue(normalized, out var group) && !seenInThisCollection.Contains(normalized))
+                if (seenInThisCollection is not null && normalized.Length > 0 && groupByTitle.TryGetValue(normalized, out var group)
+                    && !seenInThisCollection.Contains(normalized))
                 {
-                    groups[group].Add(paper);
+                    if (!mergedIntoGroup.TryGetValue(group, out var merged))
+                    {
+                        mergedIntoGroup[group] = merged = [];
+                    }
+
+                    merged.Add(paper);
                 }
                 else
                 {
-                    groupByTitle.TryAdd(normalized, groups.Count);
-                    groups.Add([paper]);
+                    groupByTitle.TryAdd(normalized, firstOfGroup.Count);
+                    firstOfGroup.Add(paper);
                     groupTitles.Add(normalized);
                 }
 
-                seenInThisCollection.Add(normalized);
+                seenInThisCollection?.Add(normalized);
             }
         }
 
-        var papers = ImmutableArray.CreateBuilder<Paper>(groups.Count);
-        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var papers = ImmutableArray.CreateBuilder<Paper>(firstOfGroup.Count);
+        var byKey = new Dictionary<string, int>(paperCount, StringComparer.Ordinal);
         var problems = ImmutableArray.CreateBuilder<CollectionProblem>();
         foreach (var collection in loaded)
         {
             problems.AddRange(collection.Problems);
         }
 
-        for (var id = 0; id < groups.Count; id++)
+        void TakeKey(Paper source, int id)
         {
-            var merged = Merge(groups[id]);
-            papers.Add(merged);
-            foreach (var source in groups[id])
+            if (byKey.TryGetValue(source.Key, out var owner))
             {
-                if (byKey.TryGetValue(source.Key, out var owner))
+                if (owner != id)
                 {
-                    if (owner != id)
-                    {
-                        var first = papers[owner].Source;
-                        problems.Add(new CollectionProblem(
-                            source.Source.FilePath,
-                            source.Source.Line,
-                            1,
-                            "PN011",
-                            $"Duplicate key '{source.Key}': already used by \"{papers[owner].Title}\" ({Path.GetFileName(first.FilePath)}:{first.Line}); references to @{source.Key} resolve to that one."));
-                    }
+                    var first = papers[owner].Source;
+                    problems.Add(new CollectionProblem(
+                        source.Source.FilePath,
+                        source.Source.Line,
+                        1,
+                        "PN011",
+                        $"Duplicate key '{source.Key}': already used by \"{papers[owner].Title}\" ({Path.GetFileName(first.FilePath)}:{first.Line}); references to @{source.Key} resolve to that one."));
                 }
-                else
-                {
-                    byKey.Add(source.Key, id);
-                }
+            }
+            else
+            {
+                byKey.Add(source.Key, id);
             }
         }
 
-        var byTitle = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var id = 0; id < groupTitles.Count; id++)
+        for (var id = 0; id < firstOfGroup.Count; id++)
         {
-            if (groupTitles[id].Length > 0)
+            if (!mergedIntoGroup.TryGetValue(id, out var merged))
             {
-                byTitle.TryAdd(groupTitles[id], id);
+                papers.Add(firstOfGroup[id]);
+                TakeKey(firstOfGroup[id], id);
+                continue;
+            }
+
+            List<Paper> sources = [firstOfGroup[id], .. merged];
+            papers.Add(Merge(sources));
+            foreach (var source in sources)
+            {
+                TakeKey(source, id);
             }
         }
+
+        // The first group of each title, as groupByTitle already has it; an empty title finds nothing.
+        var byTitle = groupByTitle;
+        byTitle.Remove(string.Empty);
 
         // One collection merges nothing (merging is across collections), so its papers and titles are the index's, and a
         // search index cached for that collection alone is this index's search index.
-        var prebuiltSearch = loaded.Length == 1 && loaded[0].IndexParts is { Search: { } search } only && only.Fits(loaded[0]) && search.Count == groups.Count
+        var prebuiltSearch = loaded.Length == 1 && loaded[0].IndexParts is { Search: { } search } only && only.Fits(loaded[0]) && search.Count == firstOfGroup.Count
             ? search
             : null;
         if (loaded.Length > 1)
@@ -156,7 +192,7 @@ public sealed class PaperIndex
                 collection.IndexParts?.ReleaseSearch();
             }
         }
-        return new PaperIndex(papers.MoveToImmutable(), groupTitles.ToImmutableArray(), byKey, byTitle, loaded, problems.ToImmutable(), prebuiltSearch);
+        return new PaperIndex(papers.MoveToImmutable(), [.. groupTitles], byKey, byTitle, loaded, problems.ToImmutable(), prebuiltSearch);
     }
 
     /// <summary>The normalized title of each paper, same order (the part of <see cref="Build"/> worth caching).</summary>
@@ -170,8 +206,13 @@ public sealed class PaperIndex
     public Paper? FindByKey(string key) => _byKey.TryGetValue(key, out var id) ? Papers[id] : null;
 
     /// <summary>Keys that equal <paramref name="key"/> when case is ignored (for "did you mean"); empty when none.</summary>
-    public IReadOnlyList<string> KeysIgnoringCase(string key) =>
-        _keysIgnoringCase.Value.TryGetValue(key, out var keys) ? keys : Array.Empty<string>();
+    public IReadOnlyList<string> KeysIgnoringCase(string key)
+    {
+        var (first, several) = _keysIgnoringCase.Value;
+        return several.TryGetValue(key, out var spellings) ? spellings.AsReadOnly()
+            : first.TryGetValue(key, out var only) ? [only]
+            : Array.Empty<string>();
+    }
 
     /// <summary>The paper whose normalized title equals the normalized <paramref name="title"/>.</summary>
     public Paper? FindByTitle(string title) =>

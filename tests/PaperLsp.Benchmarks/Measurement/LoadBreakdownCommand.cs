@@ -3,7 +3,7 @@ using PaperLsp.Core.Collections;
 
 namespace PaperLsp.Benchmarks.Measurement;
 
-/// <summary><c>load-breakdown --collection FILE.bib</c>: where loading a .bib spends its time (read, scan, parse, papers).
+/// <summary><c>load-breakdown --collection FILE.bib</c>: where loading a .bib spends its time (read, scan, crossref scan, parse, papers).
 /// "read" and "parse" go through a whole-file string (the public text API); "scan" and "load" stream the file.</summary>
 public static class LoadBreakdownCommand
 {
@@ -26,6 +26,13 @@ public static class LoadBreakdownCommand
         watch.Restart();
         var chunks = new BibTexChunkReader(File.OpenRead(path)).ReadChunks().Count();
         Console.WriteLine($"scan\t{watch.Elapsed.TotalMilliseconds:F0} ms\t{chunks} chunks{Cpu()}");
+        watch.Restart();
+        using (var stream = File.OpenRead(path))
+        {
+            var targets = BibTexCrossrefTargets.Scan(stream);
+            Console.WriteLine($"crossref scan\t{watch.Elapsed.TotalMilliseconds:F0} ms\t{targets?.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unreadable"} keys{Cpu()}");
+        }
+
         watch.Restart();
         var document = BibTexParser.Parse(path, text);
         Console.WriteLine($"parse\t{watch.Elapsed.TotalMilliseconds:F0} ms\t{document.Entries.Length} entries{Cpu()}");

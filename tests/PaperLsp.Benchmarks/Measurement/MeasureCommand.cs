@@ -9,11 +9,14 @@ using PaperLsp.Core.Workspace;
 namespace PaperLsp.Benchmarks.Measurement;
 
 /// <summary>
-/// <c>measure (--collection FILE[,FILE] | --synthetic N) [--label NAME] [--results FILE.tsv] [--repeat 30] [--cache on]</c>: in a fresh process (so "cold"),
+/// <c>measure (--collection FILE[,FILE] | --synthetic N) [--label NAME] [--results FILE.tsv] [--repeat 30] [--cache on]
+/// [--hold-at parsed|load|ready|end --hold-seconds 60] [--allocations on] [--breakdown on]</c>: in a fresh process (so "cold"),
 /// times loading, index build and the first search, then search latency (median, p95, max over --repeat runs) for the
 /// typical queries and hover lookups, and reports peak RSS (VmHWM). Each figure is printed and appended to the TSV.
 /// <c>--synthetic N</c> makes the papers in memory instead of loading a file (what the loaders would return): for sizes
 /// whose file the current loader cannot read (a 1M-entry .bib is over .NET's maximum string length).
+/// <c>--hold-at</c> pauses once the first .bib is parsed (its entries alive, as mid-load; then exits), after the load (papers alive, index not built) once ready (index and search index built) or at the end (after the searches, hovers and diagnostics),
+/// printing the process id, so that a heap profile can be taken (<c>dotnet-gcdump collect -p PID</c>).
 /// </summary>
 public static class MeasureCommand
 {
@@ -33,6 +36,32 @@ public static class MeasureCommand
             Console.WriteLine($"{label}\t{name}\t{value.ToString("F2", CultureInfo.InvariantCulture)}\t{unit}");
         }
 
+        var holdAt = options.String("hold-at", string.Empty);
+        var holdSeconds = options.Int("hold-seconds", 60);
+        if (holdAt == "parsed")
+        {
+            // What a .bib load holds before its papers are built: every entry, as the loader keeps them.
+            using var stream = File.OpenRead(paths[0]);
+            var version = new CollectionFileVersion(Path.GetFullPath(paths[0]), stream.Length, File.GetLastWriteTimeUtc(stream.SafeFileHandle).Ticks);
+            var document = BibTexParser.Parse(paths[0], new BibTexChunkReader(stream), null, version, keepFields: BibTexLoader.FieldsRead);
+            Console.Error.WriteLine($"{document.Entries.Length} entries parsed");
+            Hold(holdSeconds);
+            GC.KeepAlive(document);
+            return 0;
+        }
+
+        // Collections and their pauses so far: what a load costs the GC, which machine load hardly changes.
+        void RecordGc(string stage)
+        {
+            Record($"gc0_{stage}", GC.CollectionCount(0), "collections");
+            Record($"gc1_{stage}", GC.CollectionCount(1), "collections");
+            Record($"gc2_{stage}", GC.CollectionCount(2), "collections");
+            Record($"gc_pause_{stage}", GC.GetTotalPauseDuration().TotalMilliseconds, "ms");
+            Record($"allocated_{stage}", GC.GetTotalAllocatedBytes() / 1e6, "MB");
+        }
+
+        // --allocations: the types allocated until ready, sampled (see AllocationSampler), printed after the load figures.
+        using var sampler = options.String("allocations", "off") == "on" ? new AllocationSampler() : null;
         var total = Stopwatch.StartNew();
         var watch = Stopwatch.StartNew();
         var synthetic = options.Int("synthetic", 0);
@@ -41,13 +70,42 @@ public static class MeasureCommand
         var loaded = synthetic > 0 ? [Suites.BenchmarkData.Papers(synthetic)] : CollectionSetLoader.LoadEach(paths, read: cache is null ? null : cache.Load);
         Record("load", watch.Elapsed.TotalMilliseconds, "ms");
         Record("rss_after_load", PeakMemory.CurrentRssMegabytes(), "MB");
+        Record("peak_rss_after_load", PeakMemory.PeakRssMegabytes(), "MB");
+        RecordGc("load");
+        if (holdAt == "load")
+        {
+            Hold(holdSeconds);
+        }
+
         watch.Restart();
         var index = PaperIndex.Build(loaded);
         Record("build", watch.Elapsed.TotalMilliseconds, "ms");
+        Record("rss_after_build", PeakMemory.CurrentRssMegabytes(), "MB");
+        Record("peak_rss_after_build", PeakMemory.PeakRssMegabytes(), "MB");
         watch.Restart();
         var first = index.Search("nystromformer", 100);
         Record("first_search", watch.Elapsed.TotalMilliseconds, "ms");
+        Record("peak_rss_after_first_search", PeakMemory.PeakRssMegabytes(), "MB");
         Record("ready_total", total.Elapsed.TotalMilliseconds, "ms");
+        RecordGc("ready");
+        if (options.String("breakdown", "off") == "on")
+        {
+            foreach (var (part, bytes, objects) in PaperBytes.Of(index))
+            {
+                Console.WriteLine($"{label}\tbytes[{part}]\t{bytes / 1e6:F1}\tMB in {objects} objects");
+            }
+        }
+
+        foreach (var (type, bytes) in sampler?.Top(30) ?? [])
+        {
+            Console.WriteLine($"{label}\tallocated[{type}]\t{bytes / 1e6:F1}\tMB (sampled)");
+        }
+
+        if (holdAt == "ready")
+        {
+            Hold(holdSeconds);
+        }
+
         // CPU time of the whole process until ready (runtime start-up and JIT included): on a loaded machine, wall time
         // mostly measures the other processes.
         Record("ready_cpu", System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds, "ms");
@@ -114,6 +172,11 @@ public static class MeasureCommand
 
         Array.Sort(diagnosticsTimes);
         Record("diagnostics_10k_lines_p50", diagnosticsTimes[2], "ms");
+        if (holdAt == "end")
+        {
+            Hold(holdSeconds);
+        }
+
         GC.KeepAlive(index);
         Record("rss_now", PeakMemory.CurrentRssMegabytes(), "MB");
         Record("peak_rss", PeakMemory.PeakRssMegabytes(), "MB");
@@ -125,5 +188,11 @@ public static class MeasureCommand
         }
 
         return 0;
+    }
+
+    private static void Hold(int seconds)
+    {
+        Console.Error.WriteLine($"holding pid {Environment.ProcessId} for {seconds} s");
+        Thread.Sleep(TimeSpan.FromSeconds(seconds));
     }
 }
