@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace PaperLsp.Core.Matching;
 
@@ -56,9 +59,110 @@ public static class FuzzyScorer
         return best > 0 ? best : Subsequence(word, field);
     }
 
-    /// <summary>The score of a word known not to be a substring of the field: <see cref="Score"/> without its substring search.</summary>
+    /// <summary>
+    /// The score of a word known not to be a substring of the field: <see cref="Score"/> without its substring search.
+    /// Most fields a rare word is tried on do not hold it even as a subsequence; that is proved first, cheaply.
+    /// </summary>
     internal static int NotSubstring(ReadOnlySpan<char> word, ReadOnlySpan<char> field) =>
-        word.IsEmpty || field.Length < word.Length ? 0 : Subsequence(word, field);
+        word.IsEmpty || field.Length < word.Length || !IsSubsequence(word, field) ? 0 : Subsequence(word, field);
+
+    /// <summary>The longest field <see cref="IsSubsequence"/> tests with one bit per character; longer ones are searched letter by letter.</summary>
+    internal const int BitParallelLength = 128;
+
+    /// <summary>
+    /// Whether the letters of the word occur in the field in order (the greedy match <see cref="Subsequence"/> starts
+    /// with; without one it scores 0). A field of 16 to 128 characters is compared 16 characters at a time into one bit
+    /// per position for each letter, and the greedy walk is bit arithmetic, not a search call per letter.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static bool IsSubsequence(ReadOnlySpan<char> word, ReadOnlySpan<char> field)
+    {
+        if (field.Length < 16 || field.Length > BitParallelLength || !Vector256.IsHardwareAccelerated)
+        {
+            var next = 0;
+            foreach (var letter in word)
+            {
+                var found = next < field.Length ? field[next..].IndexOf(letter) : -1;
+                if (found < 0)
+                {
+                    return false;
+                }
+
+                next += found + 1;
+            }
+
+            return true;
+        }
+
+        // The positions a letter may take: after the one matched before it (low: 0-63, high: 64-127).
+        var allowedLow = ulong.MaxValue;
+        var allowedHigh = ulong.MaxValue;
+        foreach (var letter in word)
+        {
+            var (low, high) = Positions(field, letter);
+            low &= allowedLow;
+            high &= allowedHigh;
+            if (low != 0)
+            {
+                var position = BitOperations.TrailingZeroCount(low);
+                allowedLow = position == 63 ? 0 : ulong.MaxValue << (position + 1);
+            }
+            else if (high != 0)
+            {
+                var position = BitOperations.TrailingZeroCount(high);
+                allowedLow = 0;
+                allowedHigh = position == 63 ? 0 : ulong.MaxValue << (position + 1);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Bit i set where field[i] is the letter (bits 64-127 in High), for a field of 16 to 128 characters: whole blocks of
+    /// 16, then one last block ending at the field's end (overlapping the one before; nothing past the field is read).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (ulong Low, ulong High) Positions(ReadOnlySpan<char> field, char letter)
+    {
+        var target = Vector256.Create((ushort)letter);
+        ref var start = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<char, ushort>(field));
+        ulong low = 0, high = 0;
+        var block = 0;
+        for (; block + 16 <= field.Length; block += 16)
+        {
+            ulong bits = Vector256.ExtractMostSignificantBits(Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)block), target));
+            if (block < 64)
+            {
+                low |= bits << block;
+            }
+            else
+            {
+                high |= bits << (block - 64);
+            }
+        }
+
+        if (block < field.Length)
+        {
+            var last = field.Length - 16;
+            ulong bits = Vector256.ExtractMostSignificantBits(Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)last), target));
+            if (last >= 64)
+            {
+                high |= bits << (last - 64);
+            }
+            else
+            {
+                low |= bits << last;
+                high |= last > 48 ? bits >> (64 - last) : 0;
+            }
+        }
+
+        return (low, high);
+    }
 
     /// <summary>
     /// fzf v1: find the first greedy match, then walk back from its end to the shortest window, then score it. A window

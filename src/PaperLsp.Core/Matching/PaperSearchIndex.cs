@@ -304,6 +304,8 @@ public sealed class PaperSearchIndex
             var all = query.AllWords;
             var seen = new bool[Unverified + 1];
             var scored = 0;
+            // The score a paper must reach to enter the heap: none until it is full.
+            var worst = best.IsFull ? best.WorstScore : int.MinValue;
             for (var i = from; i < to; i++)
             {
                 if ((_masks[i] & query.Mask) != query.Mask)
@@ -317,16 +319,25 @@ public sealed class PaperSearchIndex
                     return;
                 }
 
+                // Once the heap is full of hits that only a title starting with the query can beat, a paper is rejected
+                // by that bound before its words are searched: it could never enter, now or later.
+                if (worst > query.WholeWordSum && !MayReach(i, query, worst))
+                {
+                    tiers[i - from] = Rejected;
+                    continue;
+                }
+
                 var tier = query.PossibleSubstrings(_pairs[2 * i], _pairs[(2 * i) + 1]);
                 if (tier == all)
                 {
                     if (AllWordsAreSubstrings(i, query.Words))
                     {
                         tiers[i - from] = Rejected;
-                        var score = ScorePaper(i, query, all, allAreSubstrings: true, best.IsFull ? best.WorstScore : int.MinValue);
+                        var score = ScorePaper(i, query, all, allAreSubstrings: true, worst);
                         if (score > 0)
                         {
                             best.Offer(i, score);
+                            worst = best.IsFull ? best.WorstScore : int.MinValue;
                         }
 
                         continue;
@@ -352,6 +363,9 @@ public sealed class PaperSearchIndex
                 }
 
                 var possible = tier == Unverified ? all : tier;
+                // The longest word the tier rules out as a substring must match as a subsequence: most papers of a
+                // low tier fail there, and are dropped before anything else of them is searched.
+                var required = query.LongestNotSubstring(possible);
                 var span = tiers.AsSpan(0, to - from);
                 var at = 0;
                 while (true)
@@ -370,6 +384,11 @@ public sealed class PaperSearchIndex
                         return;
                     }
 
+                    if (required >= 0 && !MatchesAsSubsequence(id, query, required))
+                    {
+                        continue;
+                    }
+
                     var score = ScorePaper(id, query, possible, allAreSubstrings: false, best.IsFull ? best.WorstScore : int.MinValue);
                     if (score > 0)
                     {
@@ -383,6 +402,47 @@ public sealed class PaperSearchIndex
             System.Buffers.ArrayPool<byte>.Shared.Return(tiers);
         }
     }
+
+    /// <summary>
+    /// Whether word <paramref name="w"/>, known to be a substring of none of the paper's fields, matches one of them as
+    /// a subsequence (what <see cref="WordScore"/> would score above 0).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool MatchesAsSubsequence(int id, SearchQuery query, int w)
+    {
+        var record = _records[id];
+        var all = _text.AsSpan(record.Start, record.Length);
+        var word = query.Words[w];
+        var wordMask = query.WordMasks[w];
+        return ((_fieldMasks[2 * id] & wordMask) == wordMask && FuzzyScorer.NotSubstring(word, all[..record.TitleLength]) > 0)
+            || FuzzyScorer.NotSubstring(word, all.Slice(record.KeyStart, record.KeyLength)) * 9 / 10 > 0
+            || ((_fieldMasks[(2 * id) + 1] & wordMask) == wordMask && FuzzyScorer.NotSubstring(word, all.Slice(record.AuthorsStart, record.AuthorsLength)) * 8 / 10 > 0);
+    }
+
+    /// <summary>
+    /// Whether the paper's score may reach <paramref name="mustBeat"/>: at most every word a whole word at the start of a
+    /// field, plus its title-start bonus, minus its length penalty (the bound <see cref="ScorePaper"/> checks, with every
+    /// word counted as a substring).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool MayReach(int id, SearchQuery query, int mustBeat)
+    {
+        var record = _records[id];
+        var title = _text.AsSpan(record.Start, record.TitleLength);
+        return Math.Max(1, query.WholeWordSum + StartBonus(title, query.Folded) - LengthPenalty(title.Length)) >= mustBeat;
+    }
+
+    /// <summary>The bonus of a title that starts with the whole query (more when it is the whole title).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int StartBonus(ReadOnlySpan<char> title, string folded) =>
+        title.Length >= folded.Length && title[0] == folded[0] && title.StartsWith(folded, StringComparison.Ordinal)
+            ? (title.Length == folded.Length ? 1500 : 500)
+            : 0;
+
+    /// <summary>Among equal matches, shorter titles are the more specific answer (as fzf prefers shorter lines).</summary>
+    private static int LengthPenalty(int titleLength) => Math.Min(titleLength / 4, MaxLengthPenalty);
+
+    private const int MaxLengthPenalty = 60;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool AllWordsAreSubstrings(int id, string[] words)
@@ -413,10 +473,8 @@ public sealed class PaperSearchIndex
         var all = _text.AsSpan(record.Start, record.Length);
         var title = all[..record.TitleLength];
         var words = query.Words;
-        var startBonus = title.StartsWith(query.Folded, StringComparison.Ordinal)
-            ? (title.Length == query.Folded.Length ? 1500 : 500)
-            : 0;
-        var lengthPenalty = Math.Min(title.Length / 4, 60);
+        var startBonus = StartBonus(title, query.Folded);
+        var lengthPenalty = LengthPenalty(title.Length);
 
         // Which words are substrings of some field: one search of the record per word the tier allows.
         Span<bool> isSubstring = words.Length <= 64 ? stackalloc bool[words.Length] : new bool[words.Length];
@@ -465,7 +523,6 @@ public sealed class PaperSearchIndex
             }
         }
 
-        // Among equal matches, shorter titles are the more specific answer (as fzf prefers shorter lines).
         return Math.Max(1, total + startBonus - lengthPenalty);
     }
 
