@@ -64,7 +64,104 @@ public static class FuzzyScorer
     /// Most fields a rare word is tried on do not hold it even as a subsequence; that is proved first, cheaply.
     /// </summary>
     internal static int NotSubstring(ReadOnlySpan<char> word, ReadOnlySpan<char> field) =>
-        word.IsEmpty || field.Length < word.Length || !IsSubsequence(word, field) ? 0 : Subsequence(word, field);
+        MatchesAsSubsequence(word, field) ? Subsequence(word, field) : 0;
+
+    /// <summary>
+    /// Whether <see cref="NotSubstring"/> scores the word above 0: its letters in order within a window of
+    /// <see cref="MaxWindow"/> characters, or as the initials of consecutive words. For a field of 16 to 128 characters
+    /// this is decided on bits (one per position for each letter, from <see cref="Positions"/>): the greedy match from
+    /// each occurrence of the first letter, and the word starts; only a field where it matches is then scored.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static bool MatchesAsSubsequence(ReadOnlySpan<char> word, ReadOnlySpan<char> field)
+    {
+        if (word.IsEmpty || field.Length < word.Length || !IsSubsequence(word, field))
+        {
+            return false;
+        }
+
+        if (field.Length < 16 || field.Length > BitParallelLength || word.Length > 32 || !Vector256.IsHardwareAccelerated)
+        {
+            return Subsequence(word, field) > 0;
+        }
+
+        Span<UInt128> at = stackalloc UInt128[word.Length];
+        for (var k = 0; k < word.Length; k++)
+        {
+            var (low, high) = Positions(field, word[k]);
+            at[k] = new UInt128(high, low);
+        }
+
+        // A tight window: the earliest end of a match that starts at an occurrence of the first letter (a window's
+        // match can start at its first such occurrence, and the greedy match from there ends no later).
+        var maxWindow = MaxWindow(word.Length);
+        for (var starts = at[0]; starts != UInt128.Zero; starts &= starts - UInt128.One)
+        {
+            var start = (int)UInt128.TrailingZeroCount(starts);
+            var position = start;
+            var k = 1;
+            for (; k < word.Length; k++)
+            {
+                var next = at[k] & After(position);
+                if (next == UInt128.Zero)
+                {
+                    // No later occurrence of this letter: no later start can match either.
+                    return Initials(at, Positions(field, ' '));
+                }
+
+                position = (int)UInt128.TrailingZeroCount(next);
+                if (position - start + 1 > maxWindow)
+                {
+                    break;
+                }
+            }
+
+            if (k == word.Length)
+            {
+                return true;
+            }
+        }
+
+        return Initials(at, Positions(field, ' '));
+    }
+
+    /// <summary>
+    /// <see cref="Initials"/> on bits: from a word start holding the first letter, each next word start holds the next
+    /// letter. <paramref name="spaces"/>: the positions of the field's spaces.
+    /// </summary>
+    private static bool Initials(ReadOnlySpan<UInt128> at, (ulong Low, ulong High) spaces)
+    {
+        var wordStarts = (new UInt128(spaces.High, spaces.Low) << 1) | UInt128.One;
+        for (var firsts = at[0] & wordStarts; firsts != UInt128.Zero; firsts &= firsts - UInt128.One)
+        {
+            var position = (int)UInt128.TrailingZeroCount(firsts);
+            var k = 1;
+            for (; k < at.Length; k++)
+            {
+                var next = wordStarts & After(position);
+                if (next == UInt128.Zero)
+                {
+                    break;
+                }
+
+                position = (int)UInt128.TrailingZeroCount(next);
+                if (((at[k] >> position) & UInt128.One) == UInt128.Zero)
+                {
+                    break;
+                }
+            }
+
+            if (k == at.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The positions after <paramref name="position"/>.</summary>
+    private static UInt128 After(int position) => position >= 127 ? UInt128.Zero : UInt128.MaxValue << (position + 1);
 
     /// <summary>The longest field <see cref="IsSubsequence"/> tests with one bit per character; longer ones are searched letter by letter.</summary>
     internal const int BitParallelLength = 128;

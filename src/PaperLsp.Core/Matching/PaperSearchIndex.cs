@@ -38,7 +38,11 @@ public sealed class PaperSearchIndex
     private readonly PaperRecord[] _records;
     private readonly ulong[] _masks;
 
-    /// <summary>Two ulongs per paper: the <see cref="CharacterMask"/> of its title, then of its authors.</summary>
+    /// <summary>
+    /// Two ulongs per paper: the <see cref="CharacterMask"/> of its title (bits 0-35) with the letters of its key above
+    /// it (<see cref="KeyLettersShift"/>), then the mask of its authors. A field without every letter of a word is not
+    /// searched for it.
+    /// </summary>
     private readonly ulong[] _fieldMasks;
 
     /// <summary>Two ulongs per paper: its <see cref="CharacterPairFilter"/>.</summary>
@@ -84,7 +88,7 @@ public sealed class PaperSearchIndex
             var titleMask = CharacterMask(paper.FoldedTitle);
             var authorsMask = CharacterMask(paper.FoldedAuthors);
             _masks[i] = titleMask | authorsMask | CharacterMask(keys[i]) | CharacterMask(year);
-            _fieldMasks[2 * i] = titleMask;
+            _fieldMasks[2 * i] = titleMask | ((CharacterMask(keys[i]) & LetterBits) << KeyLettersShift);
             _fieldMasks[(2 * i) + 1] = authorsMask;
             (_pairs[2 * i], _pairs[(2 * i) + 1]) = CharacterPairFilter.Of(_text.AsSpan(start, at - start));
         }
@@ -105,7 +109,7 @@ public sealed class PaperSearchIndex
     /// </summary>
     private const ulong SerializedMagic = 0x31_58_45_44_4E_49_53_50; // "PSINDEX1"
 
-    private const int SerializedVersion = 1;
+    private const int SerializedVersion = 2;
 
     /// <summary>
     /// Writes the built index (its arrays as they are in memory, in this machine's byte order) so that a cache can give
@@ -404,8 +408,9 @@ public sealed class PaperSearchIndex
     }
 
     /// <summary>
-    /// Whether word <paramref name="w"/>, known to be a substring of none of the paper's fields, matches one of them as
-    /// a subsequence (what <see cref="WordScore"/> would score above 0).
+    /// Whether word <paramref name="w"/>, known to be a substring of none of the paper's fields, matches one of them as a
+    /// subsequence (<see cref="FuzzyScorer.MatchesAsSubsequence"/>: what <see cref="WordScore"/> scores above 0). False
+    /// means the paper fails.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool MatchesAsSubsequence(int id, SearchQuery query, int w)
@@ -414,9 +419,10 @@ public sealed class PaperSearchIndex
         var all = _text.AsSpan(record.Start, record.Length);
         var word = query.Words[w];
         var wordMask = query.WordMasks[w];
-        return ((_fieldMasks[2 * id] & wordMask) == wordMask && FuzzyScorer.NotSubstring(word, all[..record.TitleLength]) > 0)
-            || FuzzyScorer.NotSubstring(word, all.Slice(record.KeyStart, record.KeyLength)) * 9 / 10 > 0
-            || ((_fieldMasks[(2 * id) + 1] & wordMask) == wordMask && FuzzyScorer.NotSubstring(word, all.Slice(record.AuthorsStart, record.AuthorsLength)) * 8 / 10 > 0);
+        var titleMask = _fieldMasks[2 * id];
+        return ((titleMask & wordMask) == wordMask && FuzzyScorer.MatchesAsSubsequence(word, all[..record.TitleLength]))
+            || (KeyHasLetters(titleMask, wordMask) && FuzzyScorer.MatchesAsSubsequence(word, all.Slice(record.KeyStart, record.KeyLength)))
+            || ((_fieldMasks[(2 * id) + 1] & wordMask) == wordMask && FuzzyScorer.MatchesAsSubsequence(word, all.Slice(record.AuthorsStart, record.AuthorsLength)));
     }
 
     /// <summary>
@@ -501,15 +507,26 @@ public sealed class PaperSearchIndex
         var key = all.Slice(record.KeyStart, record.KeyLength);
         var authors = all.Slice(record.AuthorsStart, record.AuthorsLength);
         var year = all.Slice(record.YearStart, record.YearLength);
-        // Words that are no substring first, longest first: only they can fail (a substring always scores), and a
-        // paper fails at its first word that matches nowhere. The sum does not depend on the order.
+        // Without a score to beat, words that are no substring first, longest first: a paper fails at its first word
+        // that matches nowhere, and only those can. With one, the substrings first (cheap, and they always score): their
+        // exact scores and 399 for each other word bound the paper before any subsequence is searched. The sum does not
+        // depend on the order.
+        var substringsFirst = mustBeat != int.MinValue;
         var total = 0;
-        for (var pass = allAreSubstrings ? 1 : 0; pass < 2; pass++)
+        for (var step = 0; step < 2; step++)
         {
+            var substringPass = substringsFirst == (step == 0);
+            if (allAreSubstrings && !substringPass)
+            {
+                continue;
+            }
+
+            var others = 0;
             foreach (var w in query.LongestFirst)
             {
-                if (isSubstring[w] != (pass == 1))
+                if (isSubstring[w] != substringPass)
                 {
+                    others++;
                     continue;
                 }
 
@@ -520,6 +537,12 @@ public sealed class PaperSearchIndex
                 }
 
                 total += score;
+            }
+
+            if (substringsFirst && step == 0 && others > 0
+                && Math.Max(1, total + (others * (FuzzyScorer.Substring - 1)) + startBonus - lengthPenalty) < mustBeat)
+            {
+                return 0;
             }
         }
 
@@ -544,19 +567,24 @@ public sealed class PaperSearchIndex
         ulong authorsMask)
     {
         var inTitle = (titleMask & wordMask) == wordMask;
+        var inKey = KeyHasLetters(titleMask, wordMask);
         var inAuthors = (authorsMask & wordMask) == wordMask;
         if (!isSubstring)
         {
             // Not a substring of any field (nor the year): what Score would find after its substring search.
             var subsequence = inTitle ? FuzzyScorer.NotSubstring(word, title) : 0;
-            subsequence = Math.Max(subsequence, FuzzyScorer.NotSubstring(word, key) * 9 / 10);
+            subsequence = inKey ? Math.Max(subsequence, FuzzyScorer.NotSubstring(word, key) * 9 / 10) : subsequence;
             return inAuthors ? Math.Max(subsequence, FuzzyScorer.NotSubstring(word, authors) * 8 / 10) : subsequence;
         }
 
         var score = inTitle ? FuzzyScorer.Score(word, title) : 0;
         if (score < FuzzyScorer.WholeWord)
         {
-            score = Math.Max(score, FuzzyScorer.Score(word, key) * 9 / 10);
+            if (inKey)
+            {
+                score = Math.Max(score, FuzzyScorer.Score(word, key) * 9 / 10);
+            }
+
             if (inAuthors)
             {
                 score = Math.Max(score, FuzzyScorer.Score(word, authors) * 8 / 10);
@@ -576,6 +604,17 @@ public sealed class PaperSearchIndex
         field.CopyTo(0, _text, at, field.Length);
         return at + field.Length;
     }
+
+    /// <summary>The letters of <see cref="CharacterMask"/> (not its digits).</summary>
+    private const ulong LetterBits = (1UL << 26) - 1;
+
+    /// <summary>Where a paper's title mask keeps the letters of its key: the bits above the 36 of <see cref="CharacterMask"/>.</summary>
+    private const int KeyLettersShift = 36;
+
+    /// <summary>Whether the key (its letters kept in the title mask's high bits) has every letter of the word; its digits are not filtered on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool KeyHasLetters(ulong titleMask, ulong wordMask) =>
+        ((titleMask >> KeyLettersShift) & wordMask & LetterBits) == (wordMask & LetterBits);
 
     /// <summary>Bit i for 'a' + i (0-25) and 26 + digit; other characters are not filtered on.</summary>
     internal static ulong CharacterMask(ReadOnlySpan<char> text)

@@ -6,9 +6,10 @@ using PaperLsp.Core.Matching;
 namespace PaperLsp.Core.Tests.Matching;
 
 /// <summary>
-/// <see cref="FuzzyScorer.IsSubsequence"/> decides which fields are scored at all, so it must say yes exactly when the
-/// letters occur in order: a wrong "no" would drop a paper the reference ranks. Fields of every length up to past the
-/// 128 characters it compares bit-parallel, over a small alphabet so that both answers are common.
+/// <see cref="FuzzyScorer.IsSubsequence"/> and <see cref="FuzzyScorer.MatchesAsSubsequence"/> decide which fields are
+/// scored at all, so they must say yes exactly when the letters occur in order / when the subsequence scoring finds a
+/// tight window or initials: a wrong "no" would drop a paper the reference ranks. Fields of every length up to past the
+/// 128 characters they compare bit-parallel, over a small alphabet so that both answers are common.
 /// </summary>
 public sealed class SubsequenceFilterProperties
 {
@@ -33,6 +34,23 @@ public sealed class SubsequenceFilterProperties
     public Property Says_yes_exactly_when_the_letters_occur_in_order() =>
         Prop.ForAll(Text(6).Where(w => !w.Contains(' ')).ToArbitrary(), Text(150).ToArbitrary(), (word, field) =>
             FuzzyScorer.IsSubsequence(word, field) == InOrder(word, field));
+
+    [Property(MaxTest = 3000)]
+    public Property Matches_exactly_when_the_subsequence_scoring_finds_a_tight_window_or_initials() =>
+        Prop.ForAll(Text(9).Where(w => !w.Contains(' ')).ToArbitrary(), Text(150).ToArbitrary(), (word, field) =>
+            FuzzyScorer.MatchesAsSubsequence(word, field) == (word.Length > 0 && field.Length >= word.Length && FuzzyScorer.Subsequence(word, field) > 0));
+
+    [Theory]
+    [InlineData("nystromf", "spectformer frequency and attention is what you need in a vision transformer", false)]
+    [InlineData("gnn", "good xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx nn and gonna", true)]
+    [InlineData("aiayn", "attention is all you need for a long enough field", true)]
+    [InlineData("aiayn", "attention is all your xeed for a long enough field", false)]
+    [InlineData("trnsfrmr", "vision transformer adapters", true)]
+    public void Scattered_letters_do_not_match_a_tight_window_or_initials_do(string word, string field, bool matches)
+    {
+        Assert.Equal(matches, FuzzyScorer.MatchesAsSubsequence(word, field));
+        Assert.Equal(matches, FuzzyScorer.NotSubstring(word, field) > 0);
+    }
 
     [Property(MaxTest = 500)]
     public Property A_word_taken_from_a_field_in_order_is_found_wherever_it_lies() =>
