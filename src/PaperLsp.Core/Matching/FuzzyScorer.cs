@@ -163,23 +163,25 @@ public static class FuzzyScorer
     /// <summary>The positions after <paramref name="position"/>.</summary>
     private static UInt128 After(int position) => position >= 127 ? UInt128.Zero : UInt128.MaxValue << (position + 1);
 
-    /// <summary>The longest field <see cref="IsSubsequence"/> tests with one bit per character; longer ones are searched letter by letter.</summary>
+    /// <summary>The longest field <see cref="MatchesAsSubsequence"/> decides on bits (one per character); longer ones are scored.</summary>
     internal const int BitParallelLength = 128;
 
     /// <summary>
     /// Whether the letters of the word occur in the field in order (the greedy match <see cref="Subsequence"/> starts
-    /// with; without one it scores 0). A field of 16 to 128 characters is compared 16 characters at a time into one bit
-    /// per position for each letter, and the greedy walk is bit arithmetic, not a search call per letter.
+    /// with; without one it scores 0). In a field of 16 characters or more each letter is looked for 16 characters at a
+    /// time from where the one before was found, inline: most letters are in the next 16, so this is one comparison per
+    /// letter, not a search call.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool IsSubsequence(ReadOnlySpan<char> word, ReadOnlySpan<char> field)
     {
-        if (field.Length < 16 || field.Length > BitParallelLength || !Vector256.IsHardwareAccelerated)
+        var length = field.Length;
+        var next = 0;
+        if (length < 16 || !Vector256.IsHardwareAccelerated)
         {
-            var next = 0;
             foreach (var letter in word)
             {
-                var found = next < field.Length ? field[next..].IndexOf(letter) : -1;
+                var found = next < length ? field[next..].IndexOf(letter) : -1;
                 if (found < 0)
                 {
                     return false;
@@ -191,28 +193,28 @@ public static class FuzzyScorer
             return true;
         }
 
-        // The positions a letter may take: after the one matched before it (low: 0-63, high: 64-127).
-        var allowedLow = ulong.MaxValue;
-        var allowedHigh = ulong.MaxValue;
+        ref var start = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<char, ushort>(field));
         foreach (var letter in word)
         {
-            var (low, high) = Positions(field, letter);
-            low &= allowedLow;
-            high &= allowedHigh;
-            if (low != 0)
+            var target = Vector256.Create((ushort)letter);
+            while (true)
             {
-                var position = BitOperations.TrailingZeroCount(low);
-                allowedLow = position == 63 ? 0 : ulong.MaxValue << (position + 1);
-            }
-            else if (high != 0)
-            {
-                var position = BitOperations.TrailingZeroCount(high);
-                allowedLow = 0;
-                allowedHigh = position == 63 ? 0 : ulong.MaxValue << (position + 1);
-            }
-            else
-            {
-                return false;
+                if (next >= length)
+                {
+                    return false;
+                }
+
+                // The 16 characters from next, or the last 16 of the field (nothing past it is read).
+                var block = Math.Min(next, length - 16);
+                var bits = Vector256.ExtractMostSignificantBits(Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)block), target))
+                    & (uint.MaxValue << (next - block));
+                if (bits != 0)
+                {
+                    next = block + BitOperations.TrailingZeroCount(bits) + 1;
+                    break;
+                }
+
+                next = block + 16;
             }
         }
 
