@@ -36,6 +36,10 @@ public sealed class PaperSearchIndex
 
     private readonly char[] _text;
     private readonly PaperRecord[] _records;
+    /// <summary>
+    /// Per paper: the <see cref="CharacterMask"/> of all its fields (bits 0-35), and the <see cref="StartCode"/> of its
+    /// title above it.
+    /// </summary>
     private readonly ulong[] _masks;
 
     /// <summary>
@@ -52,6 +56,9 @@ public sealed class PaperSearchIndex
     private volatile CompleteMatches? _lastComplete;
 
     private const byte Rejected = 0xFF;
+
+    /// <summary>A paper scored before the scan (its title may start with the query).</summary>
+    private const byte ScoredFirst = 0xFE;
     private const int Unverified = SearchQuery.Unverified;
 
     public PaperSearchIndex(IReadOnlyList<SearchableFields> papers)
@@ -87,7 +94,7 @@ public sealed class PaperSearchIndex
             _records[i] = new PaperRecord(start, paper.FoldedTitle.Length, keys[i].Length, paper.FoldedAuthors.Length, year.Length);
             var titleMask = CharacterMask(paper.FoldedTitle);
             var authorsMask = CharacterMask(paper.FoldedAuthors);
-            _masks[i] = titleMask | authorsMask | CharacterMask(keys[i]) | CharacterMask(year);
+            _masks[i] = titleMask | authorsMask | CharacterMask(keys[i]) | CharacterMask(year) | StartCode(paper.FoldedTitle);
             _fieldMasks[2 * i] = titleMask | ((CharacterMask(keys[i]) & LetterBits) << KeyLettersShift);
             _fieldMasks[(2 * i) + 1] = authorsMask;
             (_pairs[2 * i], _pairs[(2 * i) + 1]) = CharacterPairFilter.Of(_text.AsSpan(start, at - start));
@@ -308,11 +315,29 @@ public sealed class PaperSearchIndex
             var all = query.AllWords;
             var seen = new bool[Unverified + 1];
             var scored = 0;
+            // Titles that start with the query first (their bonus makes them the likeliest best hits, and a heap full of
+            // them rejects the rest by its bound, below): the papers whose mask holds the query's characters and start.
+            var startMask = query.Mask | query.StartCodeMask;
+            var startCode = query.Mask | query.StartCode;
+            tiers.AsSpan(0, to - from).Clear();
+            for (var i = from; i < to; i++)
+            {
+                if ((_masks[i] & startMask) == startCode)
+                {
+                    tiers[i - from] = ScoredFirst;
+                    var score = ScorePaper(i, query, SearchQuery.AllTiers, allAreSubstrings: false, best.IsFull ? best.WorstScore : int.MinValue);
+                    if (score > 0)
+                    {
+                        best.Offer(i, score);
+                    }
+                }
+            }
+
             // The score a paper must reach to enter the heap: none until it is full.
             var worst = best.IsFull ? best.WorstScore : int.MinValue;
             for (var i = from; i < to; i++)
             {
-                if ((_masks[i] & query.Mask) != query.Mask)
+                if ((_masks[i] & query.Mask) != query.Mask || tiers[i - from] == ScoredFirst)
                 {
                     tiers[i - from] = Rejected;
                     continue;
@@ -325,7 +350,7 @@ public sealed class PaperSearchIndex
 
                 // Once the heap is full of hits that only a title starting with the query can beat, a paper is rejected
                 // by that bound before its words are searched: it could never enter, now or later.
-                if (worst > query.WholeWordSum && !MayReach(i, query, worst))
+                if (worst > query.WholeWordSum && ((_masks[i] & query.StartCodeMask) != query.StartCode || !MayReach(i, query, worst)))
                 {
                     tiers[i - from] = Rejected;
                     continue;
@@ -604,6 +629,45 @@ public sealed class PaperSearchIndex
         field.CopyTo(0, _text, at, field.Length);
         return at + field.Length;
     }
+
+    /// <summary>
+    /// The first <see cref="StartCodeLength"/> characters of a text, 5 bits each from bit 36 up: a letter 1-26, a space
+    /// 27, any digit 28, anything else or past the end 0. A title whose code differs from the query's where the query's
+    /// is not 0 does not start with the query: most titles are ruled out by the mask alone, no text is read.
+    /// </summary>
+    internal static ulong StartCode(ReadOnlySpan<char> text)
+    {
+        ulong code = 0;
+        for (var i = 0; i < Math.Min(text.Length, StartCodeLength); i++)
+        {
+            code |= (ulong)CharacterCode(text[i]) << (StartCodeShift + (5 * i));
+        }
+
+        return code;
+    }
+
+    /// <summary>The bits of <see cref="StartCode"/> where <paramref name="text"/>'s characters have a code other than 0.</summary>
+    internal static ulong StartCodeMask(ReadOnlySpan<char> text)
+    {
+        ulong mask = 0;
+        for (var i = 0; i < Math.Min(text.Length, StartCodeLength); i++)
+        {
+            mask |= CharacterCode(text[i]) == 0 ? 0 : 0x1FUL << (StartCodeShift + (5 * i));
+        }
+
+        return mask;
+    }
+
+    private const int StartCodeLength = 5;
+    private const int StartCodeShift = 36;
+
+    private static int CharacterCode(char c) => c switch
+    {
+        >= 'a' and <= 'z' => c - 'a' + 1,
+        ' ' => 27,
+        >= '0' and <= '9' => 28,
+        _ => 0,
+    };
 
     /// <summary>The letters of <see cref="CharacterMask"/> (not its digits).</summary>
     private const ulong LetterBits = (1UL << 26) - 1;

@@ -30,6 +30,8 @@ internal sealed class SearchQuery
         WordMasks = Array.ConvertAll(Words, word => PaperSearchIndex.CharacterMask(word));
         LongestFirst = Enumerable.Range(0, Words.Length).OrderByDescending(w => Words[w].Length).ToArray();
         WholeWordSum = Words.Sum(WholeWordScore);
+        StartCodeMask = PaperSearchIndex.StartCodeMask(folded);
+        StartCode = PaperSearchIndex.StartCode(folded) & StartCodeMask;
         var tracked = Math.Min(Words.Length, TrackedWords);
         AllWords = (1 << tracked) - 1;
         _pairsLow = new ulong[tracked];
@@ -69,6 +71,12 @@ internal sealed class SearchQuery
 
     /// <summary>The most the words can score in any paper: each a whole word at the start of a field.</summary>
     public int WholeWordSum { get; }
+
+    /// <summary>The bits of a paper's mask that hold its title's first characters, where the query's are known (<see cref="PaperSearchIndex.StartCode"/>).</summary>
+    public ulong StartCodeMask { get; }
+
+    /// <summary>What those bits are for a title that starts with the query.</summary>
+    public ulong StartCode { get; }
 
     /// <summary>The tier of papers where every tracked word may be a substring.</summary>
     public int AllWords { get; }
