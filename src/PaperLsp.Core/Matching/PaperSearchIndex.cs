@@ -16,8 +16,11 @@ namespace PaperLsp.Core.Matching;
 /// scored best bound first (a word that is no substring scores at most a subsequence's 399) until the heap holds better
 /// hits than the next tier could reach, which is the usual case. Within a tier, once the heap is full, a paper is rejected
 /// by an upper bound of its score before the expensive subsequence scoring, and a field that lacks a letter of a word is
-/// not searched for it. The bounds never underestimate, so the result is exactly that of scoring every paper (tests
-/// compare with that). Large collections are scanned in one slice per core and the slices' heaps merged (top-k under a
+/// not searched for it; in a tier whose papers certainly lack a word as a substring, that word must match as a
+/// subsequence, decided on bits before anything else is searched (<see cref="FuzzyScorer.MatchesAsSubsequence"/>). Before
+/// all that, the papers whose title may start with the query (its first characters are in the paper's mask) are scored:
+/// when they fill the heap, every other paper is rejected by its mask. The bounds never underestimate, so the result is
+/// exactly that of scoring every paper (tests compare with that). Large collections are scanned in one slice per core and the slices' heaps merged (top-k under a
 /// total order does not depend on the split).
 /// </para>
 /// <para>
