@@ -60,7 +60,10 @@ public sealed class PaperSearchIndex
 
     private const byte Rejected = 0xFF;
 
-    /// <summary>A paper scored before the scan (its title may start with the query).</summary>
+    /// <summary>How many titles that do not start with the query the first pass reads before it leaves the rest to the scan.</summary>
+    private const int StartPassMisses = 2048;
+
+    /// <summary>A paper scored before the scan (its title starts with the query).</summary>
     private const byte ScoredFirst = 0xFE;
     private const int Unverified = SearchQuery.Unverified;
 
@@ -319,16 +322,29 @@ public sealed class PaperSearchIndex
             var seen = new bool[Unverified + 1];
             var scored = 0;
             // Titles that start with the query first (their bonus makes them the likeliest best hits, and a heap full of
-            // them rejects the rest by its bound, below): the papers whose mask holds the query's characters and start.
+            // them rejects the rest by its bound, below): among the papers whose mask holds the query's characters and
+            // start, those whose title does start with it. Every word is then a substring of the title. A common first
+            // word ("towards") passes the mask in many titles that go on differently: after that many misses the rest is
+            // left to the scan (which scores every paper anyway; this only changes the order).
             var startMask = query.Mask | query.StartCodeMask;
             var startCode = query.Mask | query.StartCode;
+            var misses = 0;
             tiers.AsSpan(0, to - from).Clear();
-            for (var i = from; i < to; i++)
+            for (var i = from; i < to && misses < StartPassMisses; i++)
             {
-                if ((_masks[i] & startMask) == startCode)
+                if ((_masks[i] & startMask) != startCode)
+                {
+                    continue;
+                }
+
+                if (StartBonus(_text.AsSpan(_records[i].Start, _records[i].TitleLength), query.Folded) == 0)
+                {
+                    misses++;
+                }
+                else
                 {
                     tiers[i - from] = ScoredFirst;
-                    var score = ScorePaper(i, query, SearchQuery.AllTiers, allAreSubstrings: false, best.IsFull ? best.WorstScore : int.MinValue);
+                    var score = ScorePaper(i, query, SearchQuery.AllTiers, allAreSubstrings: true, best.IsFull ? best.WorstScore : int.MinValue);
                     if (score > 0)
                     {
                         best.Offer(i, score);
@@ -416,7 +432,8 @@ public sealed class PaperSearchIndex
                         return;
                     }
 
-                    if (required >= 0 && !MatchesAsSubsequence(id, query, required))
+                    // Until the heap is full; then the paper's bound (in ScorePaper) is the cheaper test.
+                    if (required >= 0 && !best.IsFull && !MatchesAsSubsequence(id, query, required))
                     {
                         continue;
                     }
@@ -535,30 +552,32 @@ public sealed class PaperSearchIndex
         var key = all.Slice(record.KeyStart, record.KeyLength);
         var authors = all.Slice(record.AuthorsStart, record.AuthorsLength);
         var year = all.Slice(record.YearStart, record.YearLength);
-        // Without a score to beat, words that are no substring first, longest first: a paper fails at its first word
-        // that matches nowhere, and only those can. With one, the substrings first (cheap, and they always score): their
-        // exact scores and 399 for each other word bound the paper before any subsequence is searched. The sum does not
-        // depend on the order.
-        var substringsFirst = mustBeat != int.MinValue;
-        var total = 0;
-        for (var step = 0; step < 2; step++)
+        // Words that are no substring can fail, the others always score: first whether each of those matches at all
+        // (decided on bits, longest first: a long word is the likeliest to fail), then the substrings' exact scores,
+        // which with 399 for each other word bound the paper before any subsequence is scored. The sum does not depend
+        // on the order.
+        var others = 0;
+        if (!allAreSubstrings)
         {
-            var substringPass = substringsFirst == (step == 0);
-            if (allAreSubstrings && !substringPass)
-            {
-                continue;
-            }
-
-            var others = 0;
             foreach (var w in query.LongestFirst)
             {
-                if (isSubstring[w] != substringPass)
+                if (!isSubstring[w])
                 {
                     others++;
-                    continue;
+                    if (!MatchesAsSubsequence(id, query, w))
+                    {
+                        return 0;
+                    }
                 }
+            }
+        }
 
-                var score = WordScore(words[w], query.WordMasks[w], isSubstring[w], title, key, authors, year, _fieldMasks[2 * id], _fieldMasks[(2 * id) + 1]);
+        var total = 0;
+        for (var w = 0; w < words.Length; w++)
+        {
+            if (isSubstring[w])
+            {
+                var score = WordScore(words[w], query.WordMasks[w], isSubstring: true, title, key, authors, year, _fieldMasks[2 * id], _fieldMasks[(2 * id) + 1]);
                 if (score == 0)
                 {
                     return 0;
@@ -566,11 +585,27 @@ public sealed class PaperSearchIndex
 
                 total += score;
             }
+        }
 
-            if (substringsFirst && step == 0 && others > 0
-                && Math.Max(1, total + (others * (FuzzyScorer.Substring - 1)) + startBonus - lengthPenalty) < mustBeat)
+        if (others > 0)
+        {
+            if (mustBeat != int.MinValue && Math.Max(1, total + (others * (FuzzyScorer.Substring - 1)) + startBonus - lengthPenalty) < mustBeat)
             {
                 return 0;
+            }
+
+            for (var w = 0; w < words.Length; w++)
+            {
+                if (!isSubstring[w])
+                {
+                    var score = WordScore(words[w], query.WordMasks[w], isSubstring: false, title, key, authors, year, _fieldMasks[2 * id], _fieldMasks[(2 * id) + 1]);
+                    if (score == 0)
+                    {
+                        return 0;
+                    }
+
+                    total += score;
+                }
             }
         }
 
