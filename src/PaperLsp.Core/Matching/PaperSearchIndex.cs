@@ -21,7 +21,8 @@ namespace PaperLsp.Core.Matching;
 /// all that, the papers whose title may start with the query (its first characters are in the paper's mask) are scored:
 /// when they fill the heap, every other paper is rejected by its mask. The bounds never underestimate, so the result is
 /// exactly that of scoring every paper (tests compare with that). Large collections are scanned in one slice per core and the slices' heaps merged (top-k under a
-/// total order does not depend on the split).
+/// total order does not depend on the split); the slices bound their papers by the best full heap of any of them
+/// (<see cref="SharedThreshold"/>), so a split prunes as much as one scan.
 /// </para>
 /// <para>
 /// Typing: completion searches once per keystroke, each query extending the one before. When a search keeps fewer hits
@@ -266,9 +267,10 @@ public sealed class PaperSearchIndex
         }
 
         var heaps = new TopHits[slices];
+        var threshold = new SharedThreshold();
         Parallel.For(0, slices, slice =>
         {
-            heaps[slice] = new TopHits(limit);
+            heaps[slice] = new TopHits(limit, threshold);
             Scan((int)((long)Count * slice / slices), (int)((long)Count * (slice + 1) / slices), prepared, heaps[slice], cancellationToken);
         });
         cancellationToken.ThrowIfCancellationRequested();
@@ -344,7 +346,7 @@ public sealed class PaperSearchIndex
                 else
                 {
                     tiers[i - from] = ScoredFirst;
-                    var score = ScorePaper(i, query, SearchQuery.AllTiers, allAreSubstrings: true, best.IsFull ? best.WorstScore : int.MinValue);
+                    var score = ScorePaper(i, query, SearchQuery.AllTiers, allAreSubstrings: true, best.Threshold);
                     if (score > 0)
                     {
                         best.Offer(i, score);
@@ -353,7 +355,7 @@ public sealed class PaperSearchIndex
             }
 
             // The score a paper must reach to enter the heap: none until it is full.
-            var worst = best.IsFull ? best.WorstScore : int.MinValue;
+            var worst = best.Threshold;
             for (var i = from; i < to; i++)
             {
                 if ((_masks[i] & query.Mask) != query.Mask || tiers[i - from] == ScoredFirst)
@@ -362,9 +364,15 @@ public sealed class PaperSearchIndex
                     continue;
                 }
 
-                if ((i & 0x3FFF) == 0 && cancellationToken.IsCancellationRequested)
+                if ((i & 0x3FFF) == 0)
                 {
-                    return;
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
+                    // Another slice's heap may have filled meanwhile.
+                    worst = best.Threshold;
                 }
 
                 // Once the heap is full of hits that only a title starting with the query can beat, a paper is rejected
@@ -385,7 +393,7 @@ public sealed class PaperSearchIndex
                         if (score > 0)
                         {
                             best.Offer(i, score);
-                            worst = best.IsFull ? best.WorstScore : int.MinValue;
+                            worst = best.Threshold;
                         }
 
                         continue;
@@ -405,7 +413,7 @@ public sealed class PaperSearchIndex
                     continue;
                 }
 
-                if (best.IsFull && best.WorstScore > bound)
+                if (best.Threshold > bound)
                 {
                     return;
                 }
@@ -432,13 +440,13 @@ public sealed class PaperSearchIndex
                         return;
                     }
 
-                    // Until the heap is full; then the paper's bound (in ScorePaper) is the cheaper test.
-                    if (required >= 0 && !best.IsFull && !MatchesAsSubsequence(id, query, required))
+                    // Until a heap is full; then the paper's bound (in ScorePaper) is the cheaper test.
+                    if (required >= 0 && best.Threshold == int.MinValue && !MatchesAsSubsequence(id, query, required))
                     {
                         continue;
                     }
 
-                    var score = ScorePaper(id, query, possible, allAreSubstrings: false, best.IsFull ? best.WorstScore : int.MinValue);
+                    var score = ScorePaper(id, query, possible, allAreSubstrings: false, best.Threshold);
                     if (score > 0)
                     {
                         best.Offer(id, score);

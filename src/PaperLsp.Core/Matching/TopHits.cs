@@ -7,10 +7,13 @@ internal sealed class TopHits
 {
     private readonly int _capacity;
     private readonly PriorityQueue<SearchHit, SearchHit> _heap;
+    private readonly SharedThreshold? _shared;
 
-    public TopHits(int capacity)
+    /// <param name="shared">The threshold of a parallel search's slices, raised by this heap once full and read by all.</param>
+    public TopHits(int capacity, SharedThreshold? shared = null)
     {
         _capacity = capacity;
+        _shared = shared;
         _heap = new PriorityQueue<SearchHit, SearchHit>(Math.Min(capacity, 1024) + 1, WorstFirst.Instance);
     }
 
@@ -18,6 +21,12 @@ internal sealed class TopHits
 
     /// <summary>The score of the worst hit kept; only meaningful when <see cref="IsFull"/>.</summary>
     public int WorstScore => _heap.Peek().Score;
+
+    /// <summary>
+    /// The score a hit must reach to matter (one that ties it may still win on collection order): the worst kept when
+    /// full, or a full heap's of another slice when higher; int.MinValue while nothing is full.
+    /// </summary>
+    public int Threshold => Math.Max(IsFull ? WorstScore : int.MinValue, _shared?.Value ?? int.MinValue);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Offer(int paperId, int score)
@@ -30,6 +39,11 @@ internal sealed class TopHits
         else if (WorstFirst.Instance.Compare(hit, _heap.Peek()) > 0)
         {
             _heap.EnqueueDequeue(hit, hit);
+        }
+
+        if (_shared is not null && _heap.Count >= _capacity)
+        {
+            _shared.Raise(_heap.Peek().Score);
         }
     }
 
