@@ -20,9 +20,8 @@ namespace PaperLsp.Core.Matching;
 /// subsequence, decided on bits before anything else is searched (<see cref="FuzzyScorer.MatchesAsSubsequence"/>). Before
 /// all that, the papers whose title may start with the query (its first characters are in the paper's mask) are scored:
 /// when they fill the heap, every other paper is rejected by its mask. The bounds never underestimate, so the result is
-/// exactly that of scoring every paper (tests compare with that). Large collections are scanned in one slice per core and the slices' heaps merged (top-k under a
-/// total order does not depend on the split); the slices bound their papers by the best full heap of any of them
-/// (<see cref="SharedThreshold"/>), so a split prunes as much as one scan.
+/// exactly that of scoring every paper (tests compare with that). Large collections are scanned in one slice per core into one shared heap (top-k under a total
+/// order does not depend on the order of the offers), so every slice prunes by the collection's best hits so far.
 /// </para>
 /// <para>
 /// Typing: completion searches once per keystroke, each query extending the one before. When a search keeps fewer hits
@@ -266,32 +265,19 @@ public sealed class PaperSearchIndex
             return Remember(prepared, only.ToSortedList(), limit);
         }
 
-        var heaps = new TopHits[slices];
-        var threshold = new SharedThreshold();
+        var shared = new TopHits(limit);
         Parallel.For(0, slices, slice =>
-        {
-            heaps[slice] = new TopHits(limit, threshold);
-            Scan((int)((long)Count * slice / slices), (int)((long)Count * (slice + 1) / slices), prepared, heaps[slice], cancellationToken);
-        });
+            Scan((int)((long)Count * slice / slices), (int)((long)Count * (slice + 1) / slices), prepared, shared, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
-        var best = new TopHits(limit);
-        foreach (var heap in heaps)
-        {
-            foreach (var hit in heap.ToSortedList())
-            {
-                best.Offer(hit.PaperId, hit.Score);
-            }
-        }
-
-        return Remember(prepared, best.ToSortedList(), limit);
+        return Remember(prepared, shared.ToSortedList(), limit);
     }
 
     /// <summary>Drops the remembered matches, so that the next search scans the collection (benchmarks repeating a query).</summary>
     internal void ForgetLastMatches() => _lastComplete = null;
 
     /// <summary>
-    /// Keeps the hits as the complete matches of the query when they are fewer than the limit: no slice was full, so no
-    /// paper was skipped by a bound and every match is among them. One entry, replaced by each search that qualifies:
+    /// Keeps the hits as the complete matches of the query when they are fewer than the limit: the heap was never full,
+    /// so no paper was skipped by a bound and every match is among them. One entry, replaced by each search that qualifies:
     /// completion asks once per keystroke, each query extending the last.
     /// </summary>
     private SearchHit[] Remember(SearchQuery query, SearchHit[] hits, int limit)

@@ -2,48 +2,54 @@ using System.Runtime.CompilerServices;
 
 namespace PaperLsp.Core.Matching;
 
-/// <summary>Keeps the best <c>capacity</c> hits seen so far in a min-heap: O(n log k), no sort of the whole collection.</summary>
+/// <summary>
+/// Keeps the best <c>capacity</c> hits seen so far in a min-heap: O(n log k), no sort of the whole collection. The slices
+/// of a parallel scan share one (offers take a lock; few papers get that far), so each prunes by the collection's
+/// k-th best hit so far, as one scan would, not by the k-th best of its own half.
+/// </summary>
 internal sealed class TopHits
 {
     private readonly int _capacity;
     private readonly PriorityQueue<SearchHit, SearchHit> _heap;
-    private readonly SharedThreshold? _shared;
+    private readonly Lock _lock = new();
+    private int _threshold = int.MinValue;
 
-    /// <param name="shared">The threshold of a parallel search's slices, raised by this heap once full and read by all.</param>
-    public TopHits(int capacity, SharedThreshold? shared = null)
+    public TopHits(int capacity)
     {
         _capacity = capacity;
-        _shared = shared;
         _heap = new PriorityQueue<SearchHit, SearchHit>(Math.Min(capacity, 1024) + 1, WorstFirst.Instance);
     }
 
-    public bool IsFull => _heap.Count >= _capacity;
-
-    /// <summary>The score of the worst hit kept; only meaningful when <see cref="IsFull"/>.</summary>
-    public int WorstScore => _heap.Peek().Score;
-
     /// <summary>
-    /// The score a hit must reach to matter (one that ties it may still win on collection order): the worst kept when
-    /// full, or a full heap's of another slice when higher; int.MinValue while nothing is full.
+    /// The score a hit must reach to matter: the worst kept once full (a hit that ties it may still win on collection
+    /// order); int.MinValue until then.
     /// </summary>
-    public int Threshold => Math.Max(IsFull ? WorstScore : int.MinValue, _shared?.Value ?? int.MinValue);
+    public int Threshold => Volatile.Read(ref _threshold);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Offer(int paperId, int score)
     {
-        var hit = new SearchHit(paperId, score);
-        if (_heap.Count < _capacity)
+        if (score < Threshold)
         {
-            _heap.Enqueue(hit, hit);
-        }
-        else if (WorstFirst.Instance.Compare(hit, _heap.Peek()) > 0)
-        {
-            _heap.EnqueueDequeue(hit, hit);
+            return;
         }
 
-        if (_shared is not null && _heap.Count >= _capacity)
+        var hit = new SearchHit(paperId, score);
+        lock (_lock)
         {
-            _shared.Raise(_heap.Peek().Score);
+            if (_heap.Count < _capacity)
+            {
+                _heap.Enqueue(hit, hit);
+            }
+            else if (WorstFirst.Instance.Compare(hit, _heap.Peek()) > 0)
+            {
+                _heap.EnqueueDequeue(hit, hit);
+            }
+
+            if (_heap.Count >= _capacity)
+            {
+                Volatile.Write(ref _threshold, _heap.Peek().Score);
+            }
         }
     }
 
