@@ -22,6 +22,11 @@ public static class Program
             return MeasureCommand.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "completion-replay")
+        {
+            return CompletionReplayCommand.Run(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "load-breakdown")
         {
             return LoadBreakdownCommand.Run(args[1..]);

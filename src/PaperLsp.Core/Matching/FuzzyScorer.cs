@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace PaperLsp.Core.Matching;
 
@@ -56,9 +59,209 @@ public static class FuzzyScorer
         return best > 0 ? best : Subsequence(word, field);
     }
 
-    /// <summary>The score of a word known not to be a substring of the field: <see cref="Score"/> without its substring search.</summary>
+    /// <summary>
+    /// The score of a word known not to be a substring of the field: <see cref="Score"/> without its substring search.
+    /// Most fields a rare word is tried on do not hold it even as a subsequence; that is proved first, cheaply.
+    /// </summary>
     internal static int NotSubstring(ReadOnlySpan<char> word, ReadOnlySpan<char> field) =>
-        word.IsEmpty || field.Length < word.Length ? 0 : Subsequence(word, field);
+        MatchesAsSubsequence(word, field) ? Subsequence(word, field) : 0;
+
+    /// <summary>
+    /// Whether <see cref="NotSubstring"/> scores the word above 0: its letters in order within a window of
+    /// <see cref="MaxWindow"/> characters, or as the initials of consecutive words. For a field of 16 to 128 characters
+    /// this is decided on bits (one per position for each letter, from <see cref="Positions"/>): the greedy match from
+    /// each occurrence of the first letter, and the word starts; only a field where it matches is then scored.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static bool MatchesAsSubsequence(ReadOnlySpan<char> word, ReadOnlySpan<char> field)
+    {
+        if (word.IsEmpty || field.Length < word.Length || !IsSubsequence(word, field))
+        {
+            return false;
+        }
+
+        if (field.Length < 16 || field.Length > BitParallelLength || word.Length > 32 || !Vector256.IsHardwareAccelerated)
+        {
+            return Subsequence(word, field) > 0;
+        }
+
+        Span<UInt128> at = stackalloc UInt128[word.Length];
+        for (var k = 0; k < word.Length; k++)
+        {
+            var (low, high) = Positions(field, word[k]);
+            at[k] = new UInt128(high, low);
+        }
+
+        // A tight window: the earliest end of a match that starts at an occurrence of the first letter (a window's
+        // match can start at its first such occurrence, and the greedy match from there ends no later).
+        var maxWindow = MaxWindow(word.Length);
+        for (var starts = at[0]; starts != UInt128.Zero; starts &= starts - UInt128.One)
+        {
+            var start = (int)UInt128.TrailingZeroCount(starts);
+            var position = start;
+            var k = 1;
+            for (; k < word.Length; k++)
+            {
+                var next = at[k] & After(position);
+                if (next == UInt128.Zero)
+                {
+                    // No later occurrence of this letter: no later start can match either.
+                    return Initials(at, Positions(field, ' '));
+                }
+
+                position = (int)UInt128.TrailingZeroCount(next);
+                if (position - start + 1 > maxWindow)
+                {
+                    break;
+                }
+            }
+
+            if (k == word.Length)
+            {
+                return true;
+            }
+        }
+
+        return Initials(at, Positions(field, ' '));
+    }
+
+    /// <summary>
+    /// <see cref="Initials"/> on bits: from a word start holding the first letter, each next word start holds the next
+    /// letter. <paramref name="spaces"/>: the positions of the field's spaces.
+    /// </summary>
+    private static bool Initials(ReadOnlySpan<UInt128> at, (ulong Low, ulong High) spaces)
+    {
+        var wordStarts = (new UInt128(spaces.High, spaces.Low) << 1) | UInt128.One;
+        for (var firsts = at[0] & wordStarts; firsts != UInt128.Zero; firsts &= firsts - UInt128.One)
+        {
+            var position = (int)UInt128.TrailingZeroCount(firsts);
+            var k = 1;
+            for (; k < at.Length; k++)
+            {
+                var next = wordStarts & After(position);
+                if (next == UInt128.Zero)
+                {
+                    break;
+                }
+
+                position = (int)UInt128.TrailingZeroCount(next);
+                if (((at[k] >> position) & UInt128.One) == UInt128.Zero)
+                {
+                    break;
+                }
+            }
+
+            if (k == at.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The positions after <paramref name="position"/>.</summary>
+    private static UInt128 After(int position) => position >= 127 ? UInt128.Zero : UInt128.MaxValue << (position + 1);
+
+    /// <summary>The longest field <see cref="MatchesAsSubsequence"/> decides on bits (one per character); longer ones are scored.</summary>
+    internal const int BitParallelLength = 128;
+
+    /// <summary>
+    /// Whether the letters of the word occur in the field in order (the greedy match <see cref="Subsequence"/> starts
+    /// with; without one it scores 0). In a field of 16 characters or more each letter is looked for 16 characters at a
+    /// time from where the one before was found, inline: most letters are in the next 16, so this is one comparison per
+    /// letter, not a search call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static bool IsSubsequence(ReadOnlySpan<char> word, ReadOnlySpan<char> field)
+    {
+        var length = field.Length;
+        var next = 0;
+        if (length < 16 || !Vector256.IsHardwareAccelerated)
+        {
+            foreach (var letter in word)
+            {
+                var found = next < length ? field[next..].IndexOf(letter) : -1;
+                if (found < 0)
+                {
+                    return false;
+                }
+
+                next += found + 1;
+            }
+
+            return true;
+        }
+
+        ref var start = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<char, ushort>(field));
+        foreach (var letter in word)
+        {
+            var target = Vector256.Create((ushort)letter);
+            while (true)
+            {
+                if (next >= length)
+                {
+                    return false;
+                }
+
+                // The 16 characters from next, or the last 16 of the field (nothing past it is read).
+                var block = Math.Min(next, length - 16);
+                var bits = Vector256.ExtractMostSignificantBits(Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)block), target))
+                    & (uint.MaxValue << (next - block));
+                if (bits != 0)
+                {
+                    next = block + BitOperations.TrailingZeroCount(bits) + 1;
+                    break;
+                }
+
+                next = block + 16;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Bit i set where field[i] is the letter (bits 64-127 in High), for a field of 16 to 128 characters: whole blocks of
+    /// 16, then one last block ending at the field's end (overlapping the one before; nothing past the field is read).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (ulong Low, ulong High) Positions(ReadOnlySpan<char> field, char letter)
+    {
+        var target = Vector256.Create((ushort)letter);
+        ref var start = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<char, ushort>(field));
+        ulong low = 0, high = 0;
+        var block = 0;
+        for (; block + 16 <= field.Length; block += 16)
+        {
+            ulong bits = Vector256.ExtractMostSignificantBits(Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)block), target));
+            if (block < 64)
+            {
+                low |= bits << block;
+            }
+            else
+            {
+                high |= bits << (block - 64);
+            }
+        }
+
+        if (block < field.Length)
+        {
+            var last = field.Length - 16;
+            ulong bits = Vector256.ExtractMostSignificantBits(Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)last), target));
+            if (last >= 64)
+            {
+                high |= bits << (last - 64);
+            }
+            else
+            {
+                low |= bits << last;
+                high |= last > 48 ? bits >> (64 - last) : 0;
+            }
+        }
+
+        return (low, high);
+    }
 
     /// <summary>
     /// fzf v1: find the first greedy match, then walk back from its end to the shortest window, then score it. A window

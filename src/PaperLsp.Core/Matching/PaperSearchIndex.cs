@@ -16,9 +16,12 @@ namespace PaperLsp.Core.Matching;
 /// scored best bound first (a word that is no substring scores at most a subsequence's 399) until the heap holds better
 /// hits than the next tier could reach, which is the usual case. Within a tier, once the heap is full, a paper is rejected
 /// by an upper bound of its score before the expensive subsequence scoring, and a field that lacks a letter of a word is
-/// not searched for it. The bounds never underestimate, so the result is exactly that of scoring every paper (tests
-/// compare with that). Large collections are scanned in one slice per core and the slices' heaps merged (top-k under a
-/// total order does not depend on the split).
+/// not searched for it; in a tier whose papers certainly lack a word as a substring, that word must match as a
+/// subsequence, decided on bits before anything else is searched (<see cref="FuzzyScorer.MatchesAsSubsequence"/>). Before
+/// all that, the papers whose title may start with the query (its first characters are in the paper's mask) are scored:
+/// when they fill the heap, every other paper is rejected by its mask. The bounds never underestimate, so the result is
+/// exactly that of scoring every paper (tests compare with that). Large collections are scanned in one slice per core into one shared heap (top-k under a total
+/// order does not depend on the order of the offers), so every slice prunes by the collection's best hits so far.
 /// </para>
 /// <para>
 /// Typing: completion searches once per keystroke, each query extending the one before. When a search keeps fewer hits
@@ -36,9 +39,17 @@ public sealed class PaperSearchIndex
 
     private readonly char[] _text;
     private readonly PaperRecord[] _records;
+    /// <summary>
+    /// Per paper: the <see cref="CharacterMask"/> of all its fields (bits 0-35), and the <see cref="StartCode"/> of its
+    /// title above it.
+    /// </summary>
     private readonly ulong[] _masks;
 
-    /// <summary>Two ulongs per paper: the <see cref="CharacterMask"/> of its title, then of its authors.</summary>
+    /// <summary>
+    /// Two ulongs per paper: the <see cref="CharacterMask"/> of its title (bits 0-35) with the letters of its key above
+    /// it (<see cref="KeyLettersShift"/>), then the mask of its authors. A field without every letter of a word is not
+    /// searched for it.
+    /// </summary>
     private readonly ulong[] _fieldMasks;
 
     /// <summary>Two ulongs per paper: its <see cref="CharacterPairFilter"/>.</summary>
@@ -48,6 +59,12 @@ public sealed class PaperSearchIndex
     private volatile CompleteMatches? _lastComplete;
 
     private const byte Rejected = 0xFF;
+
+    /// <summary>How many titles that do not start with the query the first pass reads before it leaves the rest to the scan.</summary>
+    private const int StartPassMisses = 2048;
+
+    /// <summary>A paper scored before the scan (its title starts with the query).</summary>
+    private const byte ScoredFirst = 0xFE;
     private const int Unverified = SearchQuery.Unverified;
 
     public PaperSearchIndex(IReadOnlyList<SearchableFields> papers)
@@ -83,8 +100,8 @@ public sealed class PaperSearchIndex
             _records[i] = new PaperRecord(start, paper.FoldedTitle.Length, keys[i].Length, paper.FoldedAuthors.Length, year.Length);
             var titleMask = CharacterMask(paper.FoldedTitle);
             var authorsMask = CharacterMask(paper.FoldedAuthors);
-            _masks[i] = titleMask | authorsMask | CharacterMask(keys[i]) | CharacterMask(year);
-            _fieldMasks[2 * i] = titleMask;
+            _masks[i] = titleMask | authorsMask | CharacterMask(keys[i]) | CharacterMask(year) | StartCode(paper.FoldedTitle);
+            _fieldMasks[2 * i] = titleMask | ((CharacterMask(keys[i]) & LetterBits) << KeyLettersShift);
             _fieldMasks[(2 * i) + 1] = authorsMask;
             (_pairs[2 * i], _pairs[(2 * i) + 1]) = CharacterPairFilter.Of(_text.AsSpan(start, at - start));
         }
@@ -105,7 +122,7 @@ public sealed class PaperSearchIndex
     /// </summary>
     private const ulong SerializedMagic = 0x31_58_45_44_4E_49_53_50; // "PSINDEX1"
 
-    private const int SerializedVersion = 1;
+    private const int SerializedVersion = 2;
 
     /// <summary>
     /// Writes the built index (its arrays as they are in memory, in this machine's byte order) so that a cache can give
@@ -248,31 +265,19 @@ public sealed class PaperSearchIndex
             return Remember(prepared, only.ToSortedList(), limit);
         }
 
-        var heaps = new TopHits[slices];
+        var shared = new TopHits(limit);
         Parallel.For(0, slices, slice =>
-        {
-            heaps[slice] = new TopHits(limit);
-            Scan((int)((long)Count * slice / slices), (int)((long)Count * (slice + 1) / slices), prepared, heaps[slice], cancellationToken);
-        });
+            Scan((int)((long)Count * slice / slices), (int)((long)Count * (slice + 1) / slices), prepared, shared, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
-        var best = new TopHits(limit);
-        foreach (var heap in heaps)
-        {
-            foreach (var hit in heap.ToSortedList())
-            {
-                best.Offer(hit.PaperId, hit.Score);
-            }
-        }
-
-        return Remember(prepared, best.ToSortedList(), limit);
+        return Remember(prepared, shared.ToSortedList(), limit);
     }
 
     /// <summary>Drops the remembered matches, so that the next search scans the collection (benchmarks repeating a query).</summary>
     internal void ForgetLastMatches() => _lastComplete = null;
 
     /// <summary>
-    /// Keeps the hits as the complete matches of the query when they are fewer than the limit: no slice was full, so no
-    /// paper was skipped by a bound and every match is among them. One entry, replaced by each search that qualifies:
+    /// Keeps the hits as the complete matches of the query when they are fewer than the limit: the heap was never full,
+    /// so no paper was skipped by a bound and every match is among them. One entry, replaced by each search that qualifies:
     /// completion asks once per keystroke, each query extending the last.
     /// </summary>
     private SearchHit[] Remember(SearchQuery query, SearchHit[] hits, int limit)
@@ -304,17 +309,64 @@ public sealed class PaperSearchIndex
             var all = query.AllWords;
             var seen = new bool[Unverified + 1];
             var scored = 0;
+            // Titles that start with the query first (their bonus makes them the likeliest best hits, and a heap full of
+            // them rejects the rest by its bound, below): among the papers whose mask holds the query's characters and
+            // start, those whose title does start with it. Every word is then a substring of the title. A common first
+            // word ("towards") passes the mask in many titles that go on differently: after that many misses the rest is
+            // left to the scan (which scores every paper anyway; this only changes the order).
+            var startMask = query.Mask | query.StartCodeMask;
+            var startCode = query.Mask | query.StartCode;
+            var misses = 0;
+            tiers.AsSpan(0, to - from).Clear();
+            for (var i = from; i < to && misses < StartPassMisses; i++)
+            {
+                if ((_masks[i] & startMask) != startCode)
+                {
+                    continue;
+                }
+
+                if (StartBonus(_text.AsSpan(_records[i].Start, _records[i].TitleLength), query.Folded) == 0)
+                {
+                    misses++;
+                }
+                else
+                {
+                    tiers[i - from] = ScoredFirst;
+                    var score = ScorePaper(i, query, SearchQuery.AllTiers, allAreSubstrings: true, best.Threshold);
+                    if (score > 0)
+                    {
+                        best.Offer(i, score);
+                    }
+                }
+            }
+
+            // The score a paper must reach to enter the heap: none until it is full.
+            var worst = best.Threshold;
             for (var i = from; i < to; i++)
             {
-                if ((_masks[i] & query.Mask) != query.Mask)
+                if ((_masks[i] & query.Mask) != query.Mask || tiers[i - from] == ScoredFirst)
                 {
                     tiers[i - from] = Rejected;
                     continue;
                 }
 
-                if ((i & 0x3FFF) == 0 && cancellationToken.IsCancellationRequested)
+                if ((i & 0x3FFF) == 0)
                 {
-                    return;
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
+                    // Another slice's heap may have filled meanwhile.
+                    worst = best.Threshold;
+                }
+
+                // Once the heap is full of hits that only a title starting with the query can beat, a paper is rejected
+                // by that bound before its words are searched: it could never enter, now or later.
+                if (worst > query.WholeWordSum && ((_masks[i] & query.StartCodeMask) != query.StartCode || !MayReach(i, query, worst)))
+                {
+                    tiers[i - from] = Rejected;
+                    continue;
                 }
 
                 var tier = query.PossibleSubstrings(_pairs[2 * i], _pairs[(2 * i) + 1]);
@@ -323,10 +375,11 @@ public sealed class PaperSearchIndex
                     if (AllWordsAreSubstrings(i, query.Words))
                     {
                         tiers[i - from] = Rejected;
-                        var score = ScorePaper(i, query, all, allAreSubstrings: true, best.IsFull ? best.WorstScore : int.MinValue);
+                        var score = ScorePaper(i, query, all, allAreSubstrings: true, worst);
                         if (score > 0)
                         {
                             best.Offer(i, score);
+                            worst = best.Threshold;
                         }
 
                         continue;
@@ -346,12 +399,15 @@ public sealed class PaperSearchIndex
                     continue;
                 }
 
-                if (best.IsFull && best.WorstScore > bound)
+                if (best.Threshold > bound)
                 {
                     return;
                 }
 
                 var possible = tier == Unverified ? all : tier;
+                // The longest word the tier rules out as a substring must match as a subsequence: most papers of a
+                // low tier fail there, and are dropped before anything else of them is searched.
+                var required = query.LongestNotSubstring(possible);
                 var span = tiers.AsSpan(0, to - from);
                 var at = 0;
                 while (true)
@@ -370,7 +426,13 @@ public sealed class PaperSearchIndex
                         return;
                     }
 
-                    var score = ScorePaper(id, query, possible, allAreSubstrings: false, best.IsFull ? best.WorstScore : int.MinValue);
+                    // Until a heap is full; then the paper's bound (in ScorePaper) is the cheaper test.
+                    if (required >= 0 && best.Threshold == int.MinValue && !MatchesAsSubsequence(id, query, required))
+                    {
+                        continue;
+                    }
+
+                    var score = ScorePaper(id, query, possible, allAreSubstrings: false, best.Threshold);
                     if (score > 0)
                     {
                         best.Offer(id, score);
@@ -383,6 +445,49 @@ public sealed class PaperSearchIndex
             System.Buffers.ArrayPool<byte>.Shared.Return(tiers);
         }
     }
+
+    /// <summary>
+    /// Whether word <paramref name="w"/>, known to be a substring of none of the paper's fields, matches one of them as a
+    /// subsequence (<see cref="FuzzyScorer.MatchesAsSubsequence"/>: what <see cref="WordScore"/> scores above 0). False
+    /// means the paper fails.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool MatchesAsSubsequence(int id, SearchQuery query, int w)
+    {
+        var record = _records[id];
+        var all = _text.AsSpan(record.Start, record.Length);
+        var word = query.Words[w];
+        var wordMask = query.WordMasks[w];
+        var titleMask = _fieldMasks[2 * id];
+        return ((titleMask & wordMask) == wordMask && FuzzyScorer.MatchesAsSubsequence(word, all[..record.TitleLength]))
+            || (KeyHasLetters(titleMask, wordMask) && FuzzyScorer.MatchesAsSubsequence(word, all.Slice(record.KeyStart, record.KeyLength)))
+            || ((_fieldMasks[(2 * id) + 1] & wordMask) == wordMask && FuzzyScorer.MatchesAsSubsequence(word, all.Slice(record.AuthorsStart, record.AuthorsLength)));
+    }
+
+    /// <summary>
+    /// Whether the paper's score may reach <paramref name="mustBeat"/>: at most every word a whole word at the start of a
+    /// field, plus its title-start bonus, minus its length penalty (the bound <see cref="ScorePaper"/> checks, with every
+    /// word counted as a substring).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool MayReach(int id, SearchQuery query, int mustBeat)
+    {
+        var record = _records[id];
+        var title = _text.AsSpan(record.Start, record.TitleLength);
+        return Math.Max(1, query.WholeWordSum + StartBonus(title, query.Folded) - LengthPenalty(title.Length)) >= mustBeat;
+    }
+
+    /// <summary>The bonus of a title that starts with the whole query (more when it is the whole title).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int StartBonus(ReadOnlySpan<char> title, string folded) =>
+        title.Length >= folded.Length && title[0] == folded[0] && title.StartsWith(folded, StringComparison.Ordinal)
+            ? (title.Length == folded.Length ? 1500 : 500)
+            : 0;
+
+    /// <summary>Among equal matches, shorter titles are the more specific answer (as fzf prefers shorter lines).</summary>
+    private static int LengthPenalty(int titleLength) => Math.Min(titleLength / 4, MaxLengthPenalty);
+
+    private const int MaxLengthPenalty = 60;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool AllWordsAreSubstrings(int id, string[] words)
@@ -413,10 +518,8 @@ public sealed class PaperSearchIndex
         var all = _text.AsSpan(record.Start, record.Length);
         var title = all[..record.TitleLength];
         var words = query.Words;
-        var startBonus = title.StartsWith(query.Folded, StringComparison.Ordinal)
-            ? (title.Length == query.Folded.Length ? 1500 : 500)
-            : 0;
-        var lengthPenalty = Math.Min(title.Length / 4, 60);
+        var startBonus = StartBonus(title, query.Folded);
+        var lengthPenalty = LengthPenalty(title.Length);
 
         // Which words are substrings of some field: one search of the record per word the tier allows.
         Span<bool> isSubstring = words.Length <= 64 ? stackalloc bool[words.Length] : new bool[words.Length];
@@ -443,19 +546,32 @@ public sealed class PaperSearchIndex
         var key = all.Slice(record.KeyStart, record.KeyLength);
         var authors = all.Slice(record.AuthorsStart, record.AuthorsLength);
         var year = all.Slice(record.YearStart, record.YearLength);
-        // Words that are no substring first, longest first: only they can fail (a substring always scores), and a
-        // paper fails at its first word that matches nowhere. The sum does not depend on the order.
-        var total = 0;
-        for (var pass = allAreSubstrings ? 1 : 0; pass < 2; pass++)
+        // Words that are no substring can fail, the others always score: first whether each of those matches at all
+        // (decided on bits, longest first: a long word is the likeliest to fail), then the substrings' exact scores,
+        // which with 399 for each other word bound the paper before any subsequence is scored. The sum does not depend
+        // on the order.
+        var others = 0;
+        if (!allAreSubstrings)
         {
             foreach (var w in query.LongestFirst)
             {
-                if (isSubstring[w] != (pass == 1))
+                if (!isSubstring[w])
                 {
-                    continue;
+                    others++;
+                    if (!MatchesAsSubsequence(id, query, w))
+                    {
+                        return 0;
+                    }
                 }
+            }
+        }
 
-                var score = WordScore(words[w], query.WordMasks[w], isSubstring[w], title, key, authors, year, _fieldMasks[2 * id], _fieldMasks[(2 * id) + 1]);
+        var total = 0;
+        for (var w = 0; w < words.Length; w++)
+        {
+            if (isSubstring[w])
+            {
+                var score = WordScore(words[w], query.WordMasks[w], isSubstring: true, title, key, authors, year, _fieldMasks[2 * id], _fieldMasks[(2 * id) + 1]);
                 if (score == 0)
                 {
                     return 0;
@@ -465,7 +581,28 @@ public sealed class PaperSearchIndex
             }
         }
 
-        // Among equal matches, shorter titles are the more specific answer (as fzf prefers shorter lines).
+        if (others > 0)
+        {
+            if (mustBeat != int.MinValue && Math.Max(1, total + (others * (FuzzyScorer.Substring - 1)) + startBonus - lengthPenalty) < mustBeat)
+            {
+                return 0;
+            }
+
+            for (var w = 0; w < words.Length; w++)
+            {
+                if (!isSubstring[w])
+                {
+                    var score = WordScore(words[w], query.WordMasks[w], isSubstring: false, title, key, authors, year, _fieldMasks[2 * id], _fieldMasks[(2 * id) + 1]);
+                    if (score == 0)
+                    {
+                        return 0;
+                    }
+
+                    total += score;
+                }
+            }
+        }
+
         return Math.Max(1, total + startBonus - lengthPenalty);
     }
 
@@ -487,19 +624,24 @@ public sealed class PaperSearchIndex
         ulong authorsMask)
     {
         var inTitle = (titleMask & wordMask) == wordMask;
+        var inKey = KeyHasLetters(titleMask, wordMask);
         var inAuthors = (authorsMask & wordMask) == wordMask;
         if (!isSubstring)
         {
             // Not a substring of any field (nor the year): what Score would find after its substring search.
             var subsequence = inTitle ? FuzzyScorer.NotSubstring(word, title) : 0;
-            subsequence = Math.Max(subsequence, FuzzyScorer.NotSubstring(word, key) * 9 / 10);
+            subsequence = inKey ? Math.Max(subsequence, FuzzyScorer.NotSubstring(word, key) * 9 / 10) : subsequence;
             return inAuthors ? Math.Max(subsequence, FuzzyScorer.NotSubstring(word, authors) * 8 / 10) : subsequence;
         }
 
         var score = inTitle ? FuzzyScorer.Score(word, title) : 0;
         if (score < FuzzyScorer.WholeWord)
         {
-            score = Math.Max(score, FuzzyScorer.Score(word, key) * 9 / 10);
+            if (inKey)
+            {
+                score = Math.Max(score, FuzzyScorer.Score(word, key) * 9 / 10);
+            }
+
             if (inAuthors)
             {
                 score = Math.Max(score, FuzzyScorer.Score(word, authors) * 8 / 10);
@@ -519,6 +661,56 @@ public sealed class PaperSearchIndex
         field.CopyTo(0, _text, at, field.Length);
         return at + field.Length;
     }
+
+    /// <summary>
+    /// The first <see cref="StartCodeLength"/> characters of a text, 5 bits each from bit 36 up: a letter 1-26, a space
+    /// 27, any digit 28, anything else or past the end 0. A title whose code differs from the query's where the query's
+    /// is not 0 does not start with the query: most titles are ruled out by the mask alone, no text is read.
+    /// </summary>
+    internal static ulong StartCode(ReadOnlySpan<char> text)
+    {
+        ulong code = 0;
+        for (var i = 0; i < Math.Min(text.Length, StartCodeLength); i++)
+        {
+            code |= (ulong)CharacterCode(text[i]) << (StartCodeShift + (5 * i));
+        }
+
+        return code;
+    }
+
+    /// <summary>The bits of <see cref="StartCode"/> where <paramref name="text"/>'s characters have a code other than 0.</summary>
+    internal static ulong StartCodeMask(ReadOnlySpan<char> text)
+    {
+        ulong mask = 0;
+        for (var i = 0; i < Math.Min(text.Length, StartCodeLength); i++)
+        {
+            mask |= CharacterCode(text[i]) == 0 ? 0 : 0x1FUL << (StartCodeShift + (5 * i));
+        }
+
+        return mask;
+    }
+
+    private const int StartCodeLength = 5;
+    private const int StartCodeShift = 36;
+
+    private static int CharacterCode(char c) => c switch
+    {
+        >= 'a' and <= 'z' => c - 'a' + 1,
+        ' ' => 27,
+        >= '0' and <= '9' => 28,
+        _ => 0,
+    };
+
+    /// <summary>The letters of <see cref="CharacterMask"/> (not its digits).</summary>
+    private const ulong LetterBits = (1UL << 26) - 1;
+
+    /// <summary>Where a paper's title mask keeps the letters of its key: the bits above the 36 of <see cref="CharacterMask"/>.</summary>
+    private const int KeyLettersShift = 36;
+
+    /// <summary>Whether the key (its letters kept in the title mask's high bits) has every letter of the word; its digits are not filtered on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool KeyHasLetters(ulong titleMask, ulong wordMask) =>
+        ((titleMask >> KeyLettersShift) & wordMask & LetterBits) == (wordMask & LetterBits);
 
     /// <summary>Bit i for 'a' + i (0-25) and 26 + digit; other characters are not filtered on.</summary>
     internal static ulong CharacterMask(ReadOnlySpan<char> text)

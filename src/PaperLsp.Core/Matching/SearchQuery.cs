@@ -29,6 +29,9 @@ internal sealed class SearchQuery
         Mask = PaperSearchIndex.CharacterMask(folded);
         WordMasks = Array.ConvertAll(Words, word => PaperSearchIndex.CharacterMask(word));
         LongestFirst = Enumerable.Range(0, Words.Length).OrderByDescending(w => Words[w].Length).ToArray();
+        WholeWordSum = Words.Sum(WholeWordScore);
+        StartCodeMask = PaperSearchIndex.StartCodeMask(folded);
+        StartCode = PaperSearchIndex.StartCode(folded) & StartCodeMask;
         var tracked = Math.Min(Words.Length, TrackedWords);
         AllWords = (1 << tracked) - 1;
         _pairsLow = new ulong[tracked];
@@ -66,6 +69,15 @@ internal sealed class SearchQuery
     /// <summary>The positions of the words, longest first: a long word is the likeliest to match nowhere.</summary>
     public int[] LongestFirst { get; }
 
+    /// <summary>The most the words can score in any paper: each a whole word at the start of a field.</summary>
+    public int WholeWordSum { get; }
+
+    /// <summary>The bits of a paper's mask that hold its title's first characters, where the query's are known (<see cref="PaperSearchIndex.StartCode"/>).</summary>
+    public ulong StartCodeMask { get; }
+
+    /// <summary>What those bits are for a title that starts with the query.</summary>
+    public ulong StartCode { get; }
+
     /// <summary>The tier of papers where every tracked word may be a substring.</summary>
     public int AllWords { get; }
 
@@ -77,6 +89,20 @@ internal sealed class SearchQuery
 
     /// <summary>Whether word <paramref name="w"/> may be a substring of a paper of this tier.</summary>
     public static bool MayBeSubstring(int tier, int w) => w >= TrackedWords || (tier & (1 << w)) != 0;
+
+    /// <summary>The longest word that cannot be a substring of a paper of <paramref name="tier"/>; -1 when every word may be.</summary>
+    public int LongestNotSubstring(int tier)
+    {
+        foreach (var w in LongestFirst)
+        {
+            if (!MayBeSubstring(tier, w))
+            {
+                return w;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>The tier of a paper: the tracked words whose pairs are all in its filter.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -2,11 +2,17 @@ using System.Runtime.CompilerServices;
 
 namespace PaperLsp.Core.Matching;
 
-/// <summary>Keeps the best <c>capacity</c> hits seen so far in a min-heap: O(n log k), no sort of the whole collection.</summary>
+/// <summary>
+/// Keeps the best <c>capacity</c> hits seen so far in a min-heap: O(n log k), no sort of the whole collection. The slices
+/// of a parallel scan share one (offers take a lock; few papers get that far), so each prunes by the collection's
+/// k-th best hit so far, as one scan would, not by the k-th best of its own half.
+/// </summary>
 internal sealed class TopHits
 {
     private readonly int _capacity;
     private readonly PriorityQueue<SearchHit, SearchHit> _heap;
+    private readonly Lock _lock = new();
+    private int _threshold = int.MinValue;
 
     public TopHits(int capacity)
     {
@@ -14,22 +20,36 @@ internal sealed class TopHits
         _heap = new PriorityQueue<SearchHit, SearchHit>(Math.Min(capacity, 1024) + 1, WorstFirst.Instance);
     }
 
-    public bool IsFull => _heap.Count >= _capacity;
-
-    /// <summary>The score of the worst hit kept; only meaningful when <see cref="IsFull"/>.</summary>
-    public int WorstScore => _heap.Peek().Score;
+    /// <summary>
+    /// The score a hit must reach to matter: the worst kept once full (a hit that ties it may still win on collection
+    /// order); int.MinValue until then.
+    /// </summary>
+    public int Threshold => Volatile.Read(ref _threshold);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Offer(int paperId, int score)
     {
-        var hit = new SearchHit(paperId, score);
-        if (_heap.Count < _capacity)
+        if (score < Threshold)
         {
-            _heap.Enqueue(hit, hit);
+            return;
         }
-        else if (WorstFirst.Instance.Compare(hit, _heap.Peek()) > 0)
+
+        var hit = new SearchHit(paperId, score);
+        lock (_lock)
         {
-            _heap.EnqueueDequeue(hit, hit);
+            if (_heap.Count < _capacity)
+            {
+                _heap.Enqueue(hit, hit);
+            }
+            else if (WorstFirst.Instance.Compare(hit, _heap.Peek()) > 0)
+            {
+                _heap.EnqueueDequeue(hit, hit);
+            }
+
+            if (_heap.Count >= _capacity)
+            {
+                Volatile.Write(ref _threshold, _heap.Peek().Score);
+            }
         }
     }
 

@@ -23,7 +23,7 @@ namespace PaperLsp.Core.Collections.Cache;
 internal sealed class CollectionCacheStore
 {
     /// <summary>Bump when the binary form of papers or the schema changes.</summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     public const int PapersPerChunk = 4096;
 

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PaperLsp.Core.Collections;
+
+namespace PaperLsp.Benchmarks.Measurement;
+
+/// <summary>
+/// <c>completion-replay --collection FILE.bib [--requests 200] [--rounds 5] [--typing on] [--slowest 15] [--queries "a|b"]</c>: the completion
+/// queries the stdio benchmark sends (same sampling: titles of the first 50,000 entries, seeds 7 and 11), searched in this
+/// process (top 100) each round, so the search alone is timed without JSON-RPC. Per query the fastest round is kept (what
+/// the search costs; the other helpers' load shows in the slower rounds) and the median CPU time of the process (all threads); prints p50/p95/max of those and the slowest
+/// queries. <c>--queries</c> replaces the sampled queries by these. <c>--typing on</c> types every query key by key instead (each keystroke may reuse the one before).
+/// </summary>
+public static partial class CompletionReplayCommand
+{
+    public static int Run(IReadOnlyList<string> args)
+    {
+        var options = CommandOptions.Parse(args);
+        var path = options.String("collection", string.Empty);
+        var requests = options.Int("requests", 200);
+        var rounds = options.Int("rounds", 5);
+        var typing = options.String("typing", "off") == "on";
+        var slowest = options.Int("slowest", 15);
+        var loaded = CollectionSetLoader.LoadEach([path]);
+        var index = PaperIndex.Build(loaded);
+        index.Search("nystromformer", 100);
+        var only = options.String("queries", string.Empty);
+        var queries = only.Length > 0 ? only.Split('|').ToList() : Queries(path, requests);
+        var best = new double[queries.Count];
+        Array.Fill(best, double.MaxValue);
+        var cpuTimes = queries.Select(_ => new List<double>()).ToArray();
+        var process = Process.GetCurrentProcess();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var q = 0; q < queries.Count; q++)
+            {
+                var query = queries[q];
+                index.SearchIndex.ForgetLastMatches();
+                process.Refresh();
+                var cpuStarted = process.TotalProcessorTime;
+                var started = Stopwatch.GetTimestamp();
+                if (typing)
+                {
+                    for (var length = 1; length <= query.Length; length++)
+                    {
+                        index.Search(query[..length], 100);
+                    }
+                }
+                else
+                {
+                    index.Search(query, 100);
+                }
+
+                best[q] = Math.Min(best[q], Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                process.Refresh();
+                cpuTimes[q].Add((process.TotalProcessorTime - cpuStarted).TotalMilliseconds);
+            }
+        }
+
+        var cpuPerRound = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / rounds;
+        var sorted = best.Order().ToArray();
+        string F(double v) => v.ToString("F2", CultureInfo.InvariantCulture);
+        Console.WriteLine($"queries {queries.Count} papers {index.Count} typing {typing}: fastest-of-{rounds} p50 {F(sorted[sorted.Length / 2])} p95 {F(sorted[(int)Math.Ceiling(sorted.Length * 0.95) - 1])} max {F(sorted[^1])} sum {F(best.Sum())} ms; CPU per round {F(cpuPerRound)} ms");
+        foreach (var q in Enumerable.Range(0, queries.Count).OrderByDescending(q => best[q]).Take(slowest))
+        {
+            index.SearchIndex.ForgetLastMatches();
+            var cpuSorted = cpuTimes[q].Order().ToArray();
+            Console.WriteLine($"  {F(best[q]),8} ms  CPU median {F(cpuSorted[cpuSorted.Length / 2]),6} ms  {index.Search(queries[q], 100).Count,3} hits  '{queries[q]}'");
+        }
+
+        return 0;
+    }
+
+    /// <summary>What benchmarks/stdio's SampleReferences.CompletionQueries returns for the same file and count.</summary>
+    private static List<string> Queries(string bibPath, int count)
+    {
+        var titles = new List<string>();
+        var keys = 0;
+        foreach (var line in File.ReadLines(bibPath))
+        {
+            if (EntryStart().IsMatch(line))
+            {
+                if (keys == 50_000)
+                {
+                    break;
+                }
+
+                keys++;
+            }
+            else if (TitleField().Match(line) is { Success: true } title && !title.Groups[1].Value.Contains('\\') && !title.Groups[1].Value.Contains('{'))
+            {
+                titles.Add(title.Groups[1].Value);
+            }
+        }
+
+        var pick = new Random(7);
+        // The stdio benchmark picks keys first (same generator), then titles.
+        for (var i = 0; i < count; i++)
+        {
+            pick.Next(keys);
+        }
+
+        var picked = Enumerable.Range(0, count).Select(_ => titles[pick.Next(titles.Count)]).ToList();
+        var random = new Random(11);
+        return Enumerable.Range(0, count).Select(i =>
+        {
+            var words = picked[i % picked.Count].ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var query = string.Join(' ', words.Take(1 + random.Next(Math.Min(4, words.Length))));
+            return query[..Math.Max(1, Math.Min(query.Length, 3 + random.Next(18)))].TrimEnd();
+        }).ToList();
+    }
+
+    [GeneratedRegex(@"^@(?!string|preamble|comment)\w+\{([^,\s]+),", RegexOptions.IgnoreCase)]
+    private static partial Regex EntryStart();
+
+    [GeneratedRegex(@"^\s*title\s*=\s*\{(.*)\},?\s*$")]
+    private static partial Regex TitleField();
+}
