@@ -37,7 +37,8 @@ internal sealed partial class LanguageServer
         _dispatcher.AddNotification<DidChangeWatchedFilesParams>(LspMethods.DidChangeWatchedFiles, OnDidChangeWatchedFiles);
         _dispatcher.AddNotification<DidChangeWorkspaceFoldersParams>(LspMethods.DidChangeWorkspaceFolders, OnDidChangeWorkspaceFolders);
 
-        AddRead<TextDocumentPositionParams, CompletionList?>(LspMethods.Completion, CompletionHandler.Handle);
+        AddRead<TextDocumentPositionParams, Newtonsoft.Json.Linq.JToken?>(LspMethods.Completion, (c, p, cancellationToken) =>
+            CompletionListJson.Of(CompletionHandler.Handle(c, p, cancellationToken)));
         AddRead<CompletionItem, CompletionItem>(LspMethods.CompletionResolve, (c, p, _) => CompletionHandler.Resolve(c, p));
         AddRead<TextDocumentPositionParams, Protocol.Hover?>(LspMethods.Hover, (c, p, _) => HoverHandler.Handle(c, p));
         AddRead<TextDocumentPositionParams, IReadOnlyList<Location>>(LspMethods.Definition, (c, p, _) => NavigationHandler.Definition(c, p));
