@@ -58,7 +58,7 @@ public sealed class CachedCollectionLoader
             }
 
             // The content hash is checked while the chunks decode (they need the other core anyway); a mismatch drops the work.
-            var hashing = Task.Run(() => CollectionFileStamp.HashContent(path));
+            var hashing = HashOnItsOwnThread(path);
             CollectionLoadResult? result = null;
             try
             {
@@ -166,7 +166,7 @@ public sealed class CachedCollectionLoader
         }
 
         var before = CollectionFileStamp.ReadMetadata(path);
-        var hashing = Task.Run(() => CollectionFileStamp.HashContent(path));
+        var hashing = HashOnItsOwnThread(path);
         var result = _parse(path);
         var hash = hashing.GetAwaiter().GetResult();
         var after = CollectionFileStamp.ReadMetadata(path);
@@ -177,6 +177,13 @@ public sealed class CachedCollectionLoader
 
         return result;
     }
+
+    /// <summary>
+    /// The content hash on a thread of its own: a hundred MB take a core for a fraction of a second, and on the thread pool
+    /// it would wait for a free worker (the server's pool has as many as cores, and its own load holds one of them).
+    /// </summary>
+    internal static Task<ulong?> HashOnItsOwnThread(string path) =>
+        Task.Factory.StartNew(() => CollectionFileStamp.HashContent(path), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private CollectionCacheStore? Store()
     {

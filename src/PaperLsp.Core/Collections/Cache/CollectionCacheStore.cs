@@ -133,9 +133,13 @@ internal sealed class CollectionCacheStore
                     throw new InvalidDataException("Cache chunk has an impossible size.");
                 }
 
-                slots.Wait(cancellationToken);
+                // Caller runs: with every slot taken this thread decodes the chunk itself instead of waiting. Waiting would
+                // depend on the thread pool having a free thread for the queued chunks, and in the server (load on a pool
+                // thread, stdin once on another, 2 cores) the pool had none: the queued chunks waited ~0.5-1 s for the pool
+                // to add a thread, the 2x gap between a cached start over stdio and the same read in process.
+                var queued = slots.Wait(0, cancellationToken);
                 // Chunks are a few hundred KB: a fresh array each would be a large-object allocation, and a start from the
-                // cache would pay for gen-2 collections. At most ProcessorCount + 1 are in use at once; they come from the pool.
+                // cache would pay for gen-2 collections. At most ProcessorCount + 2 are in use at once; they come from the pool.
                 var data = ArrayPool<byte>.Shared.Rent((int)length);
                 try
                 {
@@ -145,8 +149,26 @@ internal sealed class CollectionCacheStore
                 catch
                 {
                     ArrayPool<byte>.Shared.Return(data);
-                    slots.Release();
+                    if (queued)
+                    {
+                        slots.Release();
+                    }
+
                     throw;
+                }
+
+                if (!queued)
+                {
+                    try
+                    {
+                        chunks[ordinal] = DecodeChunk(data.AsSpan(0, (int)length), hash, titles.AsSpan(start, paperCount));
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(data);
+                    }
+
+                    continue;
                 }
 
                 decoding.Add(Task.Run(() =>
