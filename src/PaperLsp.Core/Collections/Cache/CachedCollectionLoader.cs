@@ -94,6 +94,65 @@ public sealed class CachedCollectionLoader
         }
     }
 
+    /// <summary>
+    /// The top <paramref name="limit"/> papers for <paramref name="query"/> in this exact version of the file, ranked as
+    /// <see cref="PaperIndex.Search"/> ranks them in an index of this collection alone, straight from the cache: only the
+    /// stored search index and the papers of the hits are read (<c>paperlsp search</c> needs nothing else). Null on a
+    /// miss, any cache failure or damage, or content that changed: the content hash, computed on another thread
+    /// meanwhile, is compared before anything is returned.
+    /// </summary>
+    public IReadOnlyList<(Paper Paper, int Score)>? TrySearchCached(string path, string query, int limit)
+    {
+        if (!_settings.Enabled || CollectionFileStamp.ReadMetadata(path) is not { } metadata || Store() is not { } store)
+        {
+            return null;
+        }
+
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var entry = store.Find(path);
+            if (entry is null || entry.Stamp.Length != metadata.Length || entry.Stamp.LastWriteTicks != metadata.LastWriteTicks)
+            {
+                return null;
+            }
+
+            var hashing = HashOnItsOwnThread(path);
+            IReadOnlyList<(Paper Paper, int Score)>? hits = null;
+            try
+            {
+                hits = store.Search(entry, search => search.Search(query, limit));
+            }
+            catch (Exception e) when (IsDamage(e))
+            {
+                _log($"Collection cache entry for {Path.GetFileName(path)} is damaged ({Describe(e)}); parsing the file.");
+                TryRemove(store, path);
+            }
+
+            var hash = hashing.GetAwaiter().GetResult();
+            if (hits is null || hash != entry.Stamp.ContentHash)
+            {
+                return null;
+            }
+
+            _log($"{Path.GetFileName(path)}: searched {entry.PaperCount:N0} cached papers in {watch.ElapsedMilliseconds} ms.");
+            return hits;
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            if (e is SqliteException sqlite && CollectionCacheStore.IsDamaged(sqlite))
+            {
+                Rebuild(store, e);
+            }
+            else
+            {
+                _log($"Collection cache not readable ({e.Message}); parsing {Path.GetFileName(path)}.");
+            }
+
+            return null;
+        }
+    }
+
     /// <summary>Writes every result parsed since the last call to the cache, each in one transaction. Never throws.</summary>
     /// <param name="served">The index the caller built from these results, if any: for a single collection its normalized
     /// titles and search index are what the cache stores, so the write takes them instead of building them again.</param>
