@@ -109,6 +109,11 @@ internal static partial class StdioRun
             cacheWrite = await WaitForCacheWriteAsync(log, TimeSpan.FromMinutes(10));
         }
 
+        foreach (var line in log.Where(l => CacheReadLine().IsMatch(l)))
+        {
+            Console.Error.WriteLine($"  {options.Label} {options.Mode}: server: {line}");
+        }
+
         var cacheRead = log.Select(l => CacheReadLine().Match(l)).FirstOrDefault(m => m.Success) is { } read
             ? double.Parse(read.Groups[1].Value, CultureInfo.InvariantCulture)
             : (double?)null;
