@@ -108,7 +108,9 @@ public static class LspInputFilter
                     if (frame == FrameState.BadHeader)
                     {
                         log($"Skipped input that is not an LSP message header: \"{Printable(header)}\".");
-                        consumed = end;
+                        // Resume at the next "Content-Length:" after the block's first byte, not after the block: garbage
+                        // that arrives together with the next frame is one block with that frame's header at its end.
+                        consumed = buffer.Slice(consumed).GetPosition(1);
                         resynchronizing = true;
                         continue;
                     }
