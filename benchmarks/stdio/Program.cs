@@ -6,7 +6,8 @@ namespace PaperLsp.StdioBenchmark;
 
 /// <summary>
 /// <c>PaperLsp.StdioBenchmark --collection FILE.bib [--notes FILE.pnotes] [--server paperlsp.dll] [--requests 200] [--edits 10]
-/// [--label NAME] [--work DIR] [--results results.jsonl] [--markdown table.md] [--modes cold,cached] [--debounce-ms 0]</c>
+/// [--label NAME] [--work DIR] [--results results.jsonl] [--markdown table.md] [--modes cold,cached] [--debounce-ms 0]
+/// [--server-env "NAME=VALUE;NAME=VALUE"]</c>
 /// <para>
 /// For each mode it starts the built server (`dotnet paperlsp.dll serve`) on a workspace folder whose paperlsp.json
 /// names the collection: "cold" with an empty cache folder (and waits for the cache to be written before stopping),
@@ -28,7 +29,7 @@ public static class Program
 
         if (!options.TryGetValue("collection", out var collection) || options.ContainsKey("help"))
         {
-            Console.Error.WriteLine("usage: PaperLsp.StdioBenchmark --collection FILE.bib [--notes FILE.pnotes] [--server paperlsp.dll] [--requests 200] [--edits 10] [--label NAME] [--work DIR] [--results FILE.jsonl] [--markdown FILE.md] [--modes cold,cached] [--debounce-ms 0]");
+            Console.Error.WriteLine("usage: PaperLsp.StdioBenchmark --collection FILE.bib [--notes FILE.pnotes] [--server paperlsp.dll] [--requests 200] [--edits 10] [--label NAME] [--work DIR] [--results FILE.jsonl] [--markdown FILE.md] [--modes cold,cached] [--debounce-ms 0] [--server-env \"NAME=VALUE;...\"]");
             return options.ContainsKey("help") ? 0 : 2;
         }
 
@@ -38,6 +39,9 @@ public static class Program
         var work = Path.GetFullPath(Option("work", Path.Combine(Path.GetTempPath(), "paperlsp-stdio", label)));
         var requests = int.Parse(Option("requests", "200"), CultureInfo.InvariantCulture);
         var notes = options.TryGetValue("notes", out var n) ? Path.GetFullPath(n) : null;
+        // For the server process only: DOTNET_DiagnosticPorts=/tmp/x.sock lets `dotnet-trace collect --diagnostic-port /tmp/x.sock` trace its start.
+        var serverEnvironment = Option("server-env", "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");
 
         // The workspace: a link to the collection and a paperlsp.json naming it; the cache folder starts empty.
         var folder = Path.Combine(work, "workspace");
@@ -65,6 +69,7 @@ public static class Program
             {
                 // The server's quiet time before diagnostics (150 ms before it started passes at once): reported beside the raw figure.
                 DebounceMs = double.Parse(Option("debounce-ms", "0"), CultureInfo.InvariantCulture),
+                ServerEnvironment = serverEnvironment,
             };
             var result = await StdioRun.RunAsync(run);
             var json = JsonConvert.SerializeObject(result);

@@ -28,10 +28,8 @@ internal static partial class StdioRun
         var readyMessage = string.Empty;
         var watch = Stopwatch.StartNew();
 
-        await using var client = LspClient.Start(options.ServerFileName, options.ServerArguments, new Dictionary<string, string>
-        {
-            ["PAPERLSP_CACHE_DIR"] = options.CacheDirectory,
-        });
+        var environment = new Dictionary<string, string>(options.ServerEnvironment) { ["PAPERLSP_CACHE_DIR"] = options.CacheDirectory };
+        await using var client = LspClient.Start(options.ServerFileName, options.ServerArguments, environment);
         client.StandardError += log.Enqueue;
         client.Notification += (method, parameters) =>
         {
@@ -109,6 +107,11 @@ internal static partial class StdioRun
         if (options.Mode == "cold")
         {
             cacheWrite = await WaitForCacheWriteAsync(log, TimeSpan.FromMinutes(10));
+        }
+
+        foreach (var line in log.Where(l => CacheReadLine().IsMatch(l)))
+        {
+            Console.Error.WriteLine($"  {options.Label} {options.Mode}: server: {line}");
         }
 
         var cacheRead = log.Select(l => CacheReadLine().Match(l)).FirstOrDefault(m => m.Success) is { } read

@@ -16,4 +16,7 @@ internal sealed record StdioRunOptions(
 {
     /// <summary>The server's fixed delay before publishing diagnostics, subtracted in the report (0 since passes start at once).</summary>
     public double DebounceMs { get; init; }
+
+    /// <summary>More environment for the server only (e.g. DOTNET_DiagnosticPorts, to trace its start with dotnet-trace).</summary>
+    public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>();
 }

@@ -25,8 +25,43 @@ public static class LspInputFilter
     public static Stream Wrap(Stream input, Action<string> log)
     {
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
-        _ = Task.Run(() => PumpAsync(PipeReader.Create(input), pipe.Writer, log));
+        var raw = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
+        // Stdin has no asynchronous read: ReadAsync on it blocks a thread-pool thread for the whole session, one of only as
+        // many as there are cores, and work queued at start (the collection load's chunks) waited for the pool to add one.
+        // The input is read on a thread of its own instead.
+        new Thread(() => CopyBlocking(input, raw.Writer)) { IsBackground = true, Name = "LSP input" }.Start();
+        _ = Task.Run(() => PumpAsync(raw.Reader, pipe.Writer, log));
         return pipe.Reader.AsStream();
+    }
+
+    private static void CopyBlocking(Stream input, PipeWriter output)
+    {
+        Exception? failure = null;
+        try
+        {
+            while (true)
+            {
+                var memory = output.GetMemory(64 * 1024);
+                var read = input.Read(memory.Span);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                output.Advance(read);
+                // Never waits: the pipe has no pause threshold.
+                if (output.FlushAsync().GetAwaiter().GetResult().IsCompleted)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            failure = e;
+        }
+
+        output.Complete(failure);
     }
 
     private static async Task PumpAsync(PipeReader input, PipeWriter output, Action<string> log)
@@ -73,7 +108,9 @@ public static class LspInputFilter
                     if (frame == FrameState.BadHeader)
                     {
                         log($"Skipped input that is not an LSP message header: \"{Printable(header)}\".");
-                        consumed = end;
+                        // Resume at the next "Content-Length:" after the block's first byte, not after the block: garbage
+                        // that arrives together with the next frame is one block with that frame's header at its end.
+                        consumed = buffer.Slice(consumed).GetPosition(1);
                         resynchronizing = true;
                         continue;
                     }

@@ -38,6 +38,26 @@ public sealed class CommandWorkspace
     /// <param name="explicitCollections">Collections given on the command line; when any, they replace the configured ones.</param>
     public static CommandWorkspace Open(string startDirectory, IReadOnlyList<string> explicitCollections)
     {
+        var (root, configuration, problems, collections) = Resolve(startDirectory, explicitCollections);
+        var cache = CachedCollectionLoader.FromEnvironment();
+        return new CommandWorkspace(root, configuration, problems, CollectionSetLoader.LoadAll(collections, read: cache.Load), cache);
+    }
+
+    /// <summary>
+    /// The ranked search of <see cref="PaperIndex.Search"/> over the workspace's papers without loading them, when its one
+    /// collection is in the cache as it is now: only the cached search index and the printed papers are read. Null when
+    /// there is more than one collection (their papers merge) or the cache cannot answer; then <see cref="Open"/> does.
+    /// Usage errors are the same as <see cref="Open"/>'s.
+    /// </summary>
+    public static IReadOnlyList<(Paper Paper, int Score)>? TrySearchCached(string startDirectory, IReadOnlyList<string> explicitCollections, string query, int limit)
+    {
+        var collections = Resolve(startDirectory, explicitCollections).Collections;
+        return collections.Count == 1 ? CachedCollectionLoader.FromEnvironment().TrySearchCached(collections[0], query, limit) : null;
+    }
+
+    private static (string Root, PaperLspConfiguration Configuration, ImmutableArray<CollectionProblem> Problems, IReadOnlyList<string> Collections) Resolve(
+        string startDirectory, IReadOnlyList<string> explicitCollections)
+    {
         var configPath = ConfigurationLoader.FindUpwards(startDirectory);
         var root = configPath is null ? Path.GetFullPath(startDirectory) : Path.GetDirectoryName(configPath)!;
         var (configuration, problems) = configPath is null
@@ -64,8 +84,7 @@ public sealed class CommandWorkspace
             }
         }
 
-        var cache = CachedCollectionLoader.FromEnvironment();
-        return new CommandWorkspace(root, configuration, problems, CollectionSetLoader.LoadAll(collections, read: cache.Load), cache);
+        return (root, configuration, problems, collections);
     }
 
     /// <summary>Writes collections that were parsed (not found in the cache) to the cache; commands call it after their output.</summary>

@@ -8,8 +8,16 @@ public static class SearchCommand
 {
     public static int Run(string query, IReadOnlyList<string> collections, int limit, string format, TextWriter output)
     {
-        var workspace = CommandWorkspace.Open(Directory.GetCurrentDirectory(), collections);
-        var hits = workspace.Papers.Search(query, Math.Max(0, limit));
+        limit = Math.Max(0, limit);
+        // A warm cache answers without loading the collection (the index and the printed papers only); else load it all.
+        var hits = CommandWorkspace.TrySearchCached(Directory.GetCurrentDirectory(), collections, query, limit);
+        CommandWorkspace? workspace = null;
+        if (hits is null)
+        {
+            workspace = CommandWorkspace.Open(Directory.GetCurrentDirectory(), collections);
+            hits = workspace.Papers.Search(query, limit);
+        }
+
         if (format == "json")
         {
             using var json = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false };
@@ -53,7 +61,7 @@ public static class SearchCommand
         }
 
         output.Flush();
-        workspace.PersistCache();
+        workspace?.PersistCache();
         return ExitCodes.Success;
     }
 }

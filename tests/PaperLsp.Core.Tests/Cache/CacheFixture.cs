@@ -10,11 +10,27 @@ internal sealed class CacheFixture : IDisposable
     private readonly TemporaryFolder _folder = new();
 
     public CacheFixture(string corpusFile = "biblatex-examples.bib")
+        : this(corpusFile, null)
     {
-        CollectionPath = Path.Combine(_folder.Path, corpusFile);
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "TestData", "corpus", corpusFile), CollectionPath);
+    }
+
+    private CacheFixture(string fileName, string? text)
+    {
+        CollectionPath = Path.Combine(_folder.Path, fileName);
+        if (text is null)
+        {
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "TestData", "corpus", fileName), CollectionPath);
+        }
+        else
+        {
+            File.WriteAllText(CollectionPath, text);
+        }
+
         Settings = new CollectionCacheSettings(true, Path.Combine(_folder.Path, "cache"));
     }
+
+    /// <summary>A fixture whose collection is <paramref name="text"/> in a file named <paramref name="fileName"/>.</summary>
+    public static CacheFixture WithText(string fileName, string text) => new(fileName, text);
 
     public string CollectionPath { get; }
 

@@ -24,6 +24,33 @@ public sealed class SearchAndExportCommandTests
         Assert.True(items[0]["score"]!.Value<int>() >= items[2]["score"]!.Value<int>());
     }
 
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    public void Search_prints_the_same_from_a_warm_cache_as_without_the_cache(string format)
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("many.bib", Cache.ManyPapers.Bib(1_000));
+        var withCache = new Dictionary<string, string?> { ["PAPERLSP_CACHE_DIR"] = Path.Combine(folder.Path, "cache") };
+        var withoutCache = new Dictionary<string, string?> { ["PAPERLSP_CACHE"] = "off" };
+
+        foreach (var query in new[] { "attention", "graph neural", "nystromformer", "secure lattice", "" })
+        {
+            string[] args = ["search", query, "--collection", "many.bib", "--limit", "100", "--format", format];
+            var parsed = CommandRun.StartWith(withoutCache, folder.Path, args);
+            var cold = CommandRun.StartWith(withCache, folder.Path, args);
+            var warm = CommandRun.StartWith(withCache, folder.Path, args);
+
+            Assert.Equal(0, parsed.ExitCode);
+            Assert.NotEqual(string.Empty, parsed.Output.Trim());
+            Assert.Equal(parsed.Output, cold.Output);
+            Assert.Equal(parsed.Output, warm.Output);
+            Assert.Equal((0, 0), (cold.ExitCode, warm.ExitCode));
+        }
+
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder.Path, "cache"), "collections-v*.db"));
+    }
+
     [Fact]
     public void Export_of_the_biblatex_test_database_has_one_item_per_titled_entry_with_unicode_titles()
     {

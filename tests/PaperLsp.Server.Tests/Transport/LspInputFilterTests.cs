@@ -55,6 +55,19 @@ public sealed class LspInputFilterTests
         Assert.NotEmpty(log);
     }
 
+    [Theory]
+    [InlineData(100)]
+    [InlineData(1 << 20)]
+    public async Task Garbage_and_the_frame_after_it_arriving_in_one_read_still_pass_the_frame(int garbageBytes)
+    {
+        var input = Encoding.UTF8.GetBytes(new string('x', garbageBytes) + Frame(Good) + Frame(Good));
+
+        var (frames, log) = await FilterAsync(input, chunk: input.Length);
+
+        Assert.Equal(Frame(Good) + Frame(Good), frames);
+        Assert.NotEmpty(log);
+    }
+
     [Fact]
     public async Task A_frame_that_arrives_one_byte_at_a_time_passes()
     {

@@ -58,7 +58,8 @@ public sealed class CachedCollectionLoader
             }
 
             // The content hash is checked while the chunks decode (they need the other core anyway); a mismatch drops the work.
-            var hashing = Task.Run(() => CollectionFileStamp.HashContent(path));
+            var hashing = HashOnItsOwnThread(path);
+            var hashed = hashing.ContinueWith(_ => watch.ElapsedMilliseconds, TaskScheduler.Default);
             CollectionLoadResult? result = null;
             try
             {
@@ -70,14 +71,74 @@ public sealed class CachedCollectionLoader
                 TryRemove(store, path);
             }
 
+            var read = watch.ElapsedMilliseconds;
             var hash = hashing.GetAwaiter().GetResult();
             if (result is null || hash != entry.Stamp.ContentHash)
             {
                 return null;
             }
 
-            _log($"{Path.GetFileName(path)}: {result.Papers.Length:N0} papers from the cache in {watch.ElapsedMilliseconds} ms.");
+            _log($"{Path.GetFileName(path)}: {result.Papers.Length:N0} papers from the cache in {watch.ElapsedMilliseconds} ms (papers read in {read} ms, content hashed in {hashed.GetAwaiter().GetResult()} ms).");
             return result;
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            if (e is SqliteException sqlite && CollectionCacheStore.IsDamaged(sqlite))
+            {
+                Rebuild(store, e);
+            }
+            else
+            {
+                _log($"Collection cache not readable ({e.Message}); parsing {Path.GetFileName(path)}.");
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The top <paramref name="limit"/> papers for <paramref name="query"/> in this exact version of the file, ranked as
+    /// <see cref="PaperIndex.Search"/> ranks them in an index of this collection alone, straight from the cache: only the
+    /// stored search index and the papers of the hits are read (<c>paperlsp search</c> needs nothing else). Null on a
+    /// miss, any cache failure or damage, or content that changed: the content hash, computed on another thread
+    /// meanwhile, is compared before anything is returned.
+    /// </summary>
+    public IReadOnlyList<(Paper Paper, int Score)>? TrySearchCached(string path, string query, int limit)
+    {
+        if (!_settings.Enabled || CollectionFileStamp.ReadMetadata(path) is not { } metadata || Store() is not { } store)
+        {
+            return null;
+        }
+
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var entry = store.Find(path);
+            if (entry is null || entry.Stamp.Length != metadata.Length || entry.Stamp.LastWriteTicks != metadata.LastWriteTicks)
+            {
+                return null;
+            }
+
+            var hashing = HashOnItsOwnThread(path);
+            IReadOnlyList<(Paper Paper, int Score)>? hits = null;
+            try
+            {
+                hits = store.Search(entry, search => search.Search(query, limit));
+            }
+            catch (Exception e) when (IsDamage(e))
+            {
+                _log($"Collection cache entry for {Path.GetFileName(path)} is damaged ({Describe(e)}); parsing the file.");
+                TryRemove(store, path);
+            }
+
+            var hash = hashing.GetAwaiter().GetResult();
+            if (hits is null || hash != entry.Stamp.ContentHash)
+            {
+                return null;
+            }
+
+            _log($"{Path.GetFileName(path)}: searched {entry.PaperCount:N0} cached papers in {watch.ElapsedMilliseconds} ms.");
+            return hits;
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
@@ -166,7 +227,7 @@ public sealed class CachedCollectionLoader
         }
 
         var before = CollectionFileStamp.ReadMetadata(path);
-        var hashing = Task.Run(() => CollectionFileStamp.HashContent(path));
+        var hashing = HashOnItsOwnThread(path);
         var result = _parse(path);
         var hash = hashing.GetAwaiter().GetResult();
         var after = CollectionFileStamp.ReadMetadata(path);
@@ -177,6 +238,13 @@ public sealed class CachedCollectionLoader
 
         return result;
     }
+
+    /// <summary>
+    /// The content hash on a thread of its own: a hundred MB take a core for a fraction of a second, and on the thread pool
+    /// it would wait for a free worker (the server's pool has as many as cores, and its own load holds one of them).
+    /// </summary>
+    internal static Task<ulong?> HashOnItsOwnThread(string path) =>
+        Task.Factory.StartNew(() => CollectionFileStamp.HashContent(path), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private CollectionCacheStore? Store()
     {

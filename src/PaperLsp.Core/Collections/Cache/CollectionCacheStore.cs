@@ -25,7 +25,12 @@ internal sealed class CollectionCacheStore
     /// <summary>Bump when the binary form of papers or the schema changes.</summary>
     public const int FormatVersion = 4;
 
-    public const int PapersPerChunk = 4096;
+    /// <summary>
+    /// Small enough that <c>paperlsp search</c>, which decodes only the chunks holding its hits (the top 100 fall in
+    /// about as many chunks), decodes a tenth of a 100k collection instead of all of it; large enough that a full read
+    /// is a few hundred rows (100k papers) to a few thousand (1M).
+    /// </summary>
+    public const int PapersPerChunk = 256;
 
     /// <summary>Far above what <see cref="PapersPerChunk"/> papers take; a larger size can only be damage.</summary>
     private const int MaxChunkBytes = 256 << 20;
@@ -94,8 +99,9 @@ internal sealed class CollectionCacheStore
 
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        // The rowid makes GetStream read the BLOB incrementally (sqlite3_blob_read) into a buffer of ours.
-        command.CommandText = "SELECT ordinal, paper_count, hash, length(data), rowid, data FROM chunk WHERE collection_id = $id ORDER BY ordinal";
+        // The BLOB is not selected: a selected BLOB is read whole by each step, and read a second time by the incremental
+        // read (sqlite3_blob_read) into a buffer of ours that follows. length() does not read it.
+        command.CommandText = "SELECT ordinal, paper_count, hash, length(data), rowid FROM chunk WHERE collection_id = $id ORDER BY ordinal";
         command.Parameters.AddWithValue("$id", entry.Id);
         using var reader = command.ExecuteReader();
 
@@ -133,20 +139,42 @@ internal sealed class CollectionCacheStore
                     throw new InvalidDataException("Cache chunk has an impossible size.");
                 }
 
-                slots.Wait(cancellationToken);
+                // Caller runs: with every slot taken this thread decodes the chunk itself instead of waiting. Waiting would
+                // depend on the thread pool having a free thread for the queued chunks, and in the server (load on a pool
+                // thread, stdin once on another, 2 cores) the pool had none: the queued chunks waited ~0.5-1 s for the pool
+                // to add a thread, the 2x gap between a cached start over stdio and the same read in process.
+                var queued = slots.Wait(0, cancellationToken);
                 // Chunks are a few hundred KB: a fresh array each would be a large-object allocation, and a start from the
-                // cache would pay for gen-2 collections. At most ProcessorCount + 1 are in use at once; they come from the pool.
+                // cache would pay for gen-2 collections. At most ProcessorCount + 2 are in use at once; they come from the pool.
                 var data = ArrayPool<byte>.Shared.Rent((int)length);
                 try
                 {
-                    using var blob = reader.GetStream(5);
+                    using var blob = new SqliteBlob(connection, "chunk", "data", reader.GetInt64(4), readOnly: true);
                     blob.ReadExactly(data, 0, (int)length);
                 }
                 catch
                 {
                     ArrayPool<byte>.Shared.Return(data);
-                    slots.Release();
+                    if (queued)
+                    {
+                        slots.Release();
+                    }
+
                     throw;
+                }
+
+                if (!queued)
+                {
+                    try
+                    {
+                        chunks[ordinal] = DecodeChunk(data.AsSpan(0, (int)length), hash, titles.AsSpan(start, paperCount));
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(data);
+                    }
+
+                    continue;
                 }
 
                 decoding.Add(Task.Run(() =>
@@ -196,6 +224,64 @@ internal sealed class CollectionCacheStore
                 ? new CollectionIndexParts(paperArray, titles, search)
                 : throw new InvalidDataException("Cached search index is for another number of papers."),
         };
+    }
+
+    /// <summary>
+    /// The papers <paramref name="rank"/> picks with the collection's cached search index, read without the rest: the
+    /// index BLOB, then only the chunks that hold the hits, each decoded up to its last hit. Ids are positions in the
+    /// collection, as in <see cref="Read"/>. One read transaction, so the index and the chunks are of the same write.
+    /// Throws <see cref="InvalidDataException"/> when any part read is damaged.
+    /// </summary>
+    public IReadOnlyList<(Paper Paper, int Score)> Search(CachedCollectionEntry entry, Func<PaperSearchIndex, IReadOnlyList<SearchHit>> rank)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var search = ReadSearchIndex(connection, transaction, entry);
+        if (search.Count != entry.PaperCount)
+        {
+            throw new InvalidDataException("Cached search index is for another number of papers.");
+        }
+
+        var hits = rank(search);
+        var papers = new Dictionary<int, Paper>(hits.Count);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT paper_count, hash, length(data), rowid FROM chunk WHERE collection_id = $id AND ordinal = $ordinal";
+        command.Parameters.AddWithValue("$id", entry.Id);
+        var ordinalParameter = command.Parameters.Add("$ordinal", SqliteType.Integer);
+        foreach (var chunk in hits.Where(h => h.PaperId >= 0 && h.PaperId < entry.PaperCount).GroupBy(h => h.PaperId / PapersPerChunk))
+        {
+            // Every chunk but the last holds PapersPerChunk papers (Write); anything else is damage.
+            var first = chunk.Key * PapersPerChunk;
+            ordinalParameter.Value = chunk.Key;
+            using var reader = command.ExecuteReader();
+            if (!reader.Read() || reader.GetInt32(0) != Math.Min(PapersPerChunk, entry.PaperCount - first))
+            {
+                throw new InvalidDataException("Cache chunk is missing or holds another number of papers.");
+            }
+
+            var length = reader.GetInt64(2);
+            if (length is < 0 or > MaxChunkBytes)
+            {
+                throw new InvalidDataException("Cache chunk has an impossible size.");
+            }
+
+            var data = new byte[length];
+            using (var blob = new SqliteBlob(connection, "chunk", "data", reader.GetInt64(3), readOnly: true))
+            {
+                blob.ReadExactly(data);
+            }
+
+            var decoded = DecodeChunkPrefix(data, unchecked((ulong)reader.GetInt64(1)), chunk.Max(h => h.PaperId) - first + 1);
+            foreach (var hit in chunk)
+            {
+                papers[hit.PaperId] = decoded[hit.PaperId - first];
+            }
+        }
+
+        return hits.Select(hit => papers.TryGetValue(hit.PaperId, out var paper)
+            ? (paper, hit.Score)
+            : throw new InvalidDataException("The cached search index names a paper the collection does not have.")).ToArray();
     }
 
     /// <summary>Replaces whatever is cached for the file with <paramref name="result"/>, in one transaction.</summary>
@@ -311,6 +397,25 @@ internal sealed class CollectionCacheStore
         return reader.AtEnd ? papers : throw new InvalidDataException("Cache chunk has trailing data.");
     }
 
+    /// <summary>The first <paramref name="count"/> papers of a chunk whose whole hash is checked first; the rest is not decoded.</summary>
+    private static Paper[] DecodeChunkPrefix(ReadOnlySpan<byte> data, ulong expectedHash, int count)
+    {
+        if (XxHash3.HashToUInt64(data) != expectedHash)
+        {
+            throw new InvalidDataException("Cache chunk checksum does not match.");
+        }
+
+        var reader = new CacheChunkReader(data);
+        var papers = new Paper[count];
+        for (var i = 0; i < count; i++)
+        {
+            papers[i] = reader.ReadPaper();
+            _ = reader.ReadString() ?? throw new InvalidDataException("Cached paper without a normalized title.");
+        }
+
+        return papers;
+    }
+
     /// <summary>
     /// Writes the search index straight into its BLOB (hundreds of MB at a million papers: no copy in memory), inside the
     /// caller's transaction. The hash is computed first, by a pass that only hashes: updating the row afterwards would make
@@ -346,7 +451,7 @@ internal sealed class CollectionCacheStore
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT hash, length(data), collection_id, data FROM search_index WHERE collection_id = $id";
+        command.CommandText = "SELECT hash, length(data) FROM search_index WHERE collection_id = $id";
         command.Parameters.AddWithValue("$id", entry.Id);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
@@ -357,7 +462,7 @@ internal sealed class CollectionCacheStore
         // Read straight into the index's arrays (tens of MB: no intermediate copy), hashed on the way; nothing read is
         // used unless the whole BLOB was read and its hash matches.
         var length = reader.GetInt64(1);
-        using var stream = new HashingStream(reader.GetStream(3));
+        using var stream = new HashingStream(new SqliteBlob(connection, "search_index", "data", entry.Id, readOnly: true));
         var search = PaperSearchIndex.ReadFrom(stream, length);
         if (stream.Position != length)
         {
