@@ -23,7 +23,7 @@ namespace PaperLsp.Core.Collections.Cache;
 internal sealed class CollectionCacheStore
 {
     /// <summary>Bump when the binary form of papers or the schema changes.</summary>
-    public const int FormatVersion = 4;
+    public const int FormatVersion = 5;
 
     /// <summary>
     /// Small enough that <c>paperlsp search</c>, which decodes only the chunks holding its hits (the top 100 fall in
