@@ -25,8 +25,10 @@ dotnet build "$ROOT/tests/PaperLsp.Benchmarks" -c Release -warnaserror -v quiet 
 echo "== generate synthetic collections (seed $SEED) into $DATA"
 for n in $SIZES; do
   format=all
-  [ "$n" -ge 1000000 ] && format=bib   # the 1M CSL-JSON and listing are only needed by the loaders that read them
+  [ "$n" -ge 1000000 ] && format=bib   # the 1M CSL-JSON is only needed by the loader that reads it
   [ -f "$DATA/synthetic-$n.bib" ] || "$BENCH" generate --papers "$n" --format "$format" --out "$DATA" --seed "$SEED" --notes 10000
+  # the fzf comparison reads the listing at every size
+  [ -f "$DATA/synthetic-$n.txt" ] || "$BENCH" generate --papers "$n" --format txt --out "$DATA" --seed "$SEED"
 done
 
 echo "== cold load, index and search, one fresh process per size (appends to $RESULTS)"
@@ -54,10 +56,12 @@ fi
 # ---------------------------------------------------------------------------------------------------------------------
 if [ "${SKIP_STDIO:-0}" != 1 ]; then
   echo "== stdio benchmark"
-  dotnet build "$ROOT/src/PaperLsp" -c Release -warnaserror -v quiet -nologo
+  # The server as the VS Code extension ships it: a ReadyToRun publish (client-extension/README.md).
+  PUBLISH="${PUBLISH:-/tmp/paperlsp-r2r}"
+  dotnet publish "$ROOT/src/PaperLsp" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$PUBLISH" -v quiet -nologo
   dotnet build "$ROOT/benchmarks/stdio" -c Release -warnaserror -v quiet -nologo
   for n in $SIZES; do
-    ( cd "$ROOT" && dotnet benchmarks/stdio/bin/Release/net10.0/PaperLsp.StdioBenchmark.dll \
+    ( cd "$ROOT" && dotnet benchmarks/stdio/bin/Release/net10.0/PaperLsp.StdioBenchmark.dll --server "$PUBLISH/paperlsp.dll" \
         --collection "$DATA/synthetic-$n.bib" --notes "$DATA/synthetic-$n-notes.pnotes" --requests 200 \
         --label "stdio-$n" --results "$OUT/stdio.jsonl" --markdown "$OUT/stdio.md" )
   done
@@ -68,7 +72,7 @@ fi
 # ---------------------------------------------------------------------------------------------------------------------
 if [ "${SKIP_FZF:-0}" != 1 ]; then
   echo "== paperlsp search vs fzf --filter"
-  DATA="$DATA" SIZES="$SIZES" bash "$ROOT/benchmarks/fzf/run.sh"
+  DATA="$DATA" SIZES="$SIZES" PARSE_MAX="${PARSE_MAX:-100000}" bash "$ROOT/benchmarks/fzf/run.sh"
 fi
 
 echo "== plots (docs/images)"
