@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using PaperLsp.Core.Caching;
 using PaperLsp.Core.Matching;
 
@@ -12,8 +13,13 @@ namespace PaperLsp.Core.Collections;
 /// </summary>
 public sealed class PaperIndex
 {
-    private readonly Dictionary<string, int> _byKey;
-    private readonly Dictionary<string, int> _byTitle;
+    /// <summary>
+    /// Key and title lookups and the problems including duplicate keys. Built with the index when collections merge; for
+    /// one collection (nothing merges, the papers are the index's as they are) built on first use, so a server can publish
+    /// the index, and search it, before them (~0.1 s at 100k papers). A function of the immutable papers: every reader
+    /// sees the same values whichever thread builds them.
+    /// </summary>
+    private readonly Lazy<(Dictionary<string, int> ByKey, Dictionary<string, int> ByTitle, ImmutableArray<CollectionProblem> Problems)> _lookups;
     /// <summary>For each key ignoring case: the first key so spelled, and every spelling (file order) where there are several
     /// (rare: one array for those only, not one per key).</summary>
     private readonly Lazy<(Dictionary<string, string> First, Dictionary<string, List<string>> Several)> _keysIgnoringCase;
@@ -34,23 +40,20 @@ public sealed class PaperIndex
     private PaperIndex(
         ImmutableArray<Paper> papers,
         ImmutableArray<string> normalizedTitles,
-        Dictionary<string, int> byKey,
-        Dictionary<string, int> byTitle,
+        Func<(Dictionary<string, int> ByKey, Dictionary<string, int> ByTitle, ImmutableArray<CollectionProblem> Problems)> lookups,
         ImmutableArray<CollectionLoadResult> collections,
-        ImmutableArray<CollectionProblem> problems,
         PaperSearchIndex? prebuiltSearch)
     {
         Papers = papers;
         NormalizedTitles = normalizedTitles;
-        _byKey = byKey;
-        _byTitle = byTitle;
+        _lookups = new(lookups, LazyThreadSafetyMode.ExecutionAndPublication);
         Collections = collections;
-        Problems = problems;
         _keysIgnoringCase = new(() =>
         {
-            var first = new Dictionary<string, string>(_byKey.Count, StringComparer.OrdinalIgnoreCase);
+            var byKey = _lookups.Value.ByKey;
+            var first = new Dictionary<string, string>(byKey.Count, StringComparer.OrdinalIgnoreCase);
             var several = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var key in _byKey.Keys)
+            foreach (var key in byKey.Keys)
             {
                 if (!first.TryAdd(key, key))
                 {
@@ -79,17 +82,65 @@ public sealed class PaperIndex
     public ImmutableArray<CollectionLoadResult> Collections { get; }
 
     /// <summary>Problems of every collection plus duplicate keys across collections.</summary>
-    public ImmutableArray<CollectionProblem> Problems { get; }
+    public ImmutableArray<CollectionProblem> Problems => _lookups.Value.Problems;
 
     public int Count => Papers.Length;
 
     public PaperSearchIndex SearchIndex => _search.Value;
 
-    // Runs once per start over every paper, within a second of process start: optimized code at once, not tier 0.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static PaperIndex Build(IEnumerable<CollectionLoadResult> collections)
     {
         var loaded = collections.ToImmutableArray();
+        return loaded.Length == 1 ? BuildOfOne(loaded) : BuildMerged(loaded);
+    }
+
+    /// <summary>
+    /// One collection merges nothing (merging is across collections): its papers and titles are the index's, in file
+    /// order, and a search index cached for it alone is this index's. The lookups wait for first use.
+    /// </summary>
+    private static PaperIndex BuildOfOne(ImmutableArray<CollectionLoadResult> loaded)
+    {
+        var collection = loaded[0];
+        var parts = collection.IndexParts is { } given && given.Fits(collection) ? given : null;
+        // Neither array is written after this (the cache's parts hand theirs over): shared, not copied.
+        var normalizedTitles = ImmutableCollectionsMarshal.AsImmutableArray(parts?.NormalizedTitles ?? NormalizeTitles(collection.Papers));
+        var papers = collection.Papers;
+        var prebuiltSearch = parts?.Search is { } search && search.Count == papers.Length ? search : null;
+        return new PaperIndex(papers, normalizedTitles, () => LookupsOfOne(collection, normalizedTitles), loaded, prebuiltSearch);
+    }
+
+    /// <summary>What <see cref="BuildMerged"/> computes for one collection: each key and non-empty title to its first paper.</summary>
+    // Runs once per start over every paper: optimized code at once, not tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static (Dictionary<string, int> ByKey, Dictionary<string, int> ByTitle, ImmutableArray<CollectionProblem> Problems) LookupsOfOne(
+        CollectionLoadResult collection, ImmutableArray<string> normalizedTitles)
+    {
+        var papers = collection.Papers;
+        var byTitle = new Dictionary<string, int>(papers.Length, StringComparer.Ordinal);
+        var byKey = new Dictionary<string, int>(papers.Length, StringComparer.Ordinal);
+        var problems = collection.Problems.ToBuilder();
+        for (var id = 0; id < papers.Length; id++)
+        {
+            if (normalizedTitles[id].Length > 0)
+            {
+                byTitle.TryAdd(normalizedTitles[id], id);
+            }
+
+            var paper = papers[id];
+            if (!byKey.TryAdd(paper.Key, id))
+            {
+                problems.Add(DuplicateKey(paper, papers[byKey[paper.Key]]));
+            }
+        }
+
+        return (byKey, byTitle, problems.ToImmutable());
+    }
+
+    /// <summary>The index of several collections (or none), entries with equal normalized titles merged.</summary>
+    // Runs once per start over every paper, within a second of process start: optimized code at once, not tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static PaperIndex BuildMerged(ImmutableArray<CollectionLoadResult> loaded)
+    {
         var paperCount = loaded.Sum(c => c.Papers.Length);
         // A group is a paper and, when collections merge, the papers merged into it (most groups have none: no list each).
         var firstOfGroup = new List<Paper>(paperCount);
@@ -144,13 +195,7 @@ public sealed class PaperIndex
             {
                 if (owner != id)
                 {
-                    var first = papers[owner].Source;
-                    problems.Add(new CollectionProblem(
-                        source.Source.FilePath,
-                        source.Source.Line,
-                        1,
-                        "PN011",
-                        $"Duplicate key '{source.Key}': already used by \"{papers[owner].Title}\" ({Path.GetFileName(first.FilePath)}:{first.Line}); references to @{source.Key} resolve to that one."));
+                    problems.Add(DuplicateKey(source, papers[owner]));
                 }
             }
             else
@@ -180,20 +225,23 @@ public sealed class PaperIndex
         var byTitle = groupByTitle;
         byTitle.Remove(string.Empty);
 
-        // One collection merges nothing (merging is across collections), so its papers and titles are the index's, and a
-        // search index cached for that collection alone is this index's search index.
-        var prebuiltSearch = loaded.Length == 1 && loaded[0].IndexParts is { Search: { } search } only && only.Fits(loaded[0]) && search.Count == firstOfGroup.Count
-            ? search
-            : null;
-        if (loaded.Length > 1)
+        // The search indexes cached for each collection alone are not this one's (it builds its own merged one).
+        foreach (var collection in loaded)
         {
-            foreach (var collection in loaded)
-            {
-                collection.IndexParts?.ReleaseSearch();
-            }
+            collection.IndexParts?.ReleaseSearch();
         }
-        return new PaperIndex(papers.MoveToImmutable(), [.. groupTitles], byKey, byTitle, loaded, problems.ToImmutable(), prebuiltSearch);
+
+        var lookups = (byKey, byTitle, problems.ToImmutable());
+        return new PaperIndex(papers.MoveToImmutable(), [.. groupTitles], () => lookups, loaded, prebuiltSearch: null);
     }
+
+    private static CollectionProblem DuplicateKey(Paper source, Paper owner) =>
+        new(
+            source.Source.FilePath,
+            source.Source.Line,
+            1,
+            "PN011",
+            $"Duplicate key '{source.Key}': already used by \"{owner.Title}\" ({Path.GetFileName(owner.Source.FilePath)}:{owner.Source.Line}); references to @{source.Key} resolve to that one.");
 
     /// <summary>The normalized title of each paper, same order (the part of <see cref="Build"/> worth caching).</summary>
     internal static string[] NormalizeTitles(ImmutableArray<Paper> papers)
@@ -203,7 +251,7 @@ public sealed class PaperIndex
         return normalizedTitles;
     }
 
-    public Paper? FindByKey(string key) => _byKey.TryGetValue(key, out var id) ? Papers[id] : null;
+    public Paper? FindByKey(string key) => _lookups.Value.ByKey.TryGetValue(key, out var id) ? Papers[id] : null;
 
     /// <summary>Keys that equal <paramref name="key"/> when case is ignored (for "did you mean"); empty when none.</summary>
     public IReadOnlyList<string> KeysIgnoringCase(string key)
@@ -216,7 +264,7 @@ public sealed class PaperIndex
 
     /// <summary>The paper whose normalized title equals the normalized <paramref name="title"/>.</summary>
     public Paper? FindByTitle(string title) =>
-        _byTitle.TryGetValue(TitleNormalizer.Normalize(title), out var id) ? Papers[id] : null;
+        _lookups.Value.ByTitle.TryGetValue(TitleNormalizer.Normalize(title), out var id) ? Papers[id] : null;
 
     /// <summary>
     /// Builds the search structures on the thread pool now rather than on the first search (seconds at a million papers),
