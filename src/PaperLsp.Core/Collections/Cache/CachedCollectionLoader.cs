@@ -41,7 +41,31 @@ public sealed class CachedCollectionLoader
     public CollectionLoadResult Load(string path) => TryLoadCached(path) ?? ParseAndRemember(path);
 
     /// <summary>The cached result when the cache holds this exact version of the file; null on a miss or any cache failure.</summary>
-    public CollectionLoadResult? TryLoadCached(string path)
+    public CollectionLoadResult? TryLoadCached(string path) =>
+        ReadVerified(path, (store, entry) => store.Read(entry), (result, _) => $"{result.Papers.Length:N0} papers from the cache", "papers read");
+
+    /// <summary>
+    /// The top <paramref name="limit"/> papers for <paramref name="query"/> in this exact version of the file, ranked as
+    /// <see cref="PaperIndex.Search"/> ranks them in an index of this collection alone, straight from the cache: only the
+    /// stored search index and the papers of the hits are read (<c>paperlsp search</c> needs nothing else). Null on a
+    /// miss, any cache failure or damage, or content that changed.
+    /// </summary>
+    public IReadOnlyList<(Paper Paper, int Score)>? TrySearchCached(string path, string query, int limit) =>
+        ReadVerified(
+            path,
+            (store, entry) => store.Search(entry, search => search.Search(query, limit)),
+            (_, entry) => $"searched {entry.PaperCount:N0} cached papers",
+            "hits read");
+
+    /// <summary>
+    /// What <paramref name="read"/> makes of the cache's entry for this exact version of the file, or null on a miss, any
+    /// cache failure or damage (a damaged entry is dropped, a damaged database rebuilt), or content that changed: length
+    /// and mtime are compared before anything is read, and the content hash, computed on its own thread while the entry
+    /// is read (which needs the other core anyway), before anything is returned.
+    /// </summary>
+    private T? ReadVerified<T>(
+        string path, Func<CollectionCacheStore, CachedCollectionEntry, T> read, Func<T, CachedCollectionEntry, string> describe, string readWhat)
+        where T : class
     {
         if (!_settings.Enabled || CollectionFileStamp.ReadMetadata(path) is not { } metadata || Store() is not { } store)
         {
@@ -57,13 +81,12 @@ public sealed class CachedCollectionLoader
                 return null;
             }
 
-            // The content hash is checked while the chunks decode (they need the other core anyway); a mismatch drops the work.
             var hashing = HashOnItsOwnThread(path);
             var hashed = hashing.ContinueWith(_ => watch.ElapsedMilliseconds, TaskScheduler.Default);
-            CollectionLoadResult? result = null;
+            T? result = null;
             try
             {
-                result = store.Read(entry);
+                result = read(store, entry);
             }
             catch (Exception e) when (IsDamage(e))
             {
@@ -71,74 +94,15 @@ public sealed class CachedCollectionLoader
                 TryRemove(store, path);
             }
 
-            var read = watch.ElapsedMilliseconds;
+            var readMs = watch.ElapsedMilliseconds;
             var hash = hashing.GetAwaiter().GetResult();
             if (result is null || hash != entry.Stamp.ContentHash)
             {
                 return null;
             }
 
-            _log($"{Path.GetFileName(path)}: {result.Papers.Length:N0} papers from the cache in {watch.ElapsedMilliseconds} ms (papers read in {read} ms, content hashed in {hashed.GetAwaiter().GetResult()} ms).");
+            _log($"{Path.GetFileName(path)}: {describe(result, entry)} in {watch.ElapsedMilliseconds} ms ({readWhat} in {readMs} ms, content hashed in {hashed.GetAwaiter().GetResult()} ms).");
             return result;
-        }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            if (e is SqliteException sqlite && CollectionCacheStore.IsDamaged(sqlite))
-            {
-                Rebuild(store, e);
-            }
-            else
-            {
-                _log($"Collection cache not readable ({e.Message}); parsing {Path.GetFileName(path)}.");
-            }
-
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// The top <paramref name="limit"/> papers for <paramref name="query"/> in this exact version of the file, ranked as
-    /// <see cref="PaperIndex.Search"/> ranks them in an index of this collection alone, straight from the cache: only the
-    /// stored search index and the papers of the hits are read (<c>paperlsp search</c> needs nothing else). Null on a
-    /// miss, any cache failure or damage, or content that changed: the content hash, computed on another thread
-    /// meanwhile, is compared before anything is returned.
-    /// </summary>
-    public IReadOnlyList<(Paper Paper, int Score)>? TrySearchCached(string path, string query, int limit)
-    {
-        if (!_settings.Enabled || CollectionFileStamp.ReadMetadata(path) is not { } metadata || Store() is not { } store)
-        {
-            return null;
-        }
-
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            var entry = store.Find(path);
-            if (entry is null || entry.Stamp.Length != metadata.Length || entry.Stamp.LastWriteTicks != metadata.LastWriteTicks)
-            {
-                return null;
-            }
-
-            var hashing = HashOnItsOwnThread(path);
-            IReadOnlyList<(Paper Paper, int Score)>? hits = null;
-            try
-            {
-                hits = store.Search(entry, search => search.Search(query, limit));
-            }
-            catch (Exception e) when (IsDamage(e))
-            {
-                _log($"Collection cache entry for {Path.GetFileName(path)} is damaged ({Describe(e)}); parsing the file.");
-                TryRemove(store, path);
-            }
-
-            var hash = hashing.GetAwaiter().GetResult();
-            if (hits is null || hash != entry.Stamp.ContentHash)
-            {
-                return null;
-            }
-
-            _log($"{Path.GetFileName(path)}: searched {entry.PaperCount:N0} cached papers in {watch.ElapsedMilliseconds} ms.");
-            return hits;
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
