@@ -18,32 +18,17 @@ public sealed record BibTexFileAbstract(CollectionFileVersion File, long Offset,
 
     public override string? Read()
     {
+        if (File.ReadRange(Offset, Length) is not { } bytes)
+        {
+            return null;
+        }
+
         try
         {
-            using var handle = System.IO.File.OpenHandle(File.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            if (!File.Matches(handle))
-            {
-                return null;
-            }
-
-            var bytes = new byte[Length];
-            var read = 0;
-            while (read < Length)
-            {
-                var n = RandomAccess.Read(handle, bytes.AsSpan(read), Offset + read);
-                if (n == 0)
-                {
-                    return null;
-                }
-
-                read += n;
-            }
-
             var raw = StrictUtf8.GetString(bytes);
             return ChecksumOf(raw) == Checksum ? Decode(raw) : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException
-                                      or DecoderFallbackException)
+        catch (DecoderFallbackException)
         {
             return null;
         }

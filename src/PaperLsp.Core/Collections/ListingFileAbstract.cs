@@ -1,5 +1,4 @@
 using System.IO.Hashing;
-using System.Text;
 
 namespace PaperLsp.Core.Collections;
 
@@ -12,35 +11,9 @@ namespace PaperLsp.Core.Collections;
 /// </summary>
 public sealed record ListingFileAbstract(CollectionFileVersion File, long Offset, int Length, ulong Checksum) : PaperAbstract
 {
-    public override string? Read()
-    {
-        try
-        {
-            using var handle = System.IO.File.OpenHandle(File.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            if (!File.Matches(handle))
-            {
-                return null;
-            }
-
-            var bytes = new byte[Length];
-            var read = 0;
-            while (read < Length)
-            {
-                var n = RandomAccess.Read(handle, bytes.AsSpan(read), Offset + read);
-                if (n == 0)
-                {
-                    return null;
-                }
-
-                read += n;
-            }
-
-            return XxHash3.HashToUInt64(bytes) == Checksum && PlainListingLoader.LineText(bytes) is var text
-                && !string.IsNullOrWhiteSpace(text) ? text : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return null;
-        }
-    }
+    public override string? Read() =>
+        File.ReadRange(Offset, Length) is { } bytes && XxHash3.HashToUInt64(bytes) == Checksum
+            && PlainListingLoader.LineText(bytes) is var text && !string.IsNullOrWhiteSpace(text)
+            ? text
+            : null;
 }
