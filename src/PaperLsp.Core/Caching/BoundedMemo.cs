@@ -7,7 +7,7 @@ namespace PaperLsp.Core.Caching;
 /// thread-safe, and bounded — once it holds <c>capacity</c> answers it forgets them all, so a long session of typing,
 /// where every prefix is a new key, cannot grow it without limit.
 /// </summary>
-internal sealed class BoundedMemo<TKey, TValue>(int capacity)
+public sealed class BoundedMemo<TKey, TValue>(int capacity)
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, TValue> _answers = new();

@@ -1,9 +1,9 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Newtonsoft.Json.Linq;
+using PaperLsp.Core.Caching;
 using PaperLsp.Server.Protocol;
 
 namespace PaperLsp.Server.Handlers.Diagnostics;
@@ -17,11 +17,9 @@ namespace PaperLsp.Server.Handlers.Diagnostics;
 /// </summary>
 public static class PublishDiagnosticsJson
 {
-    private const int TailCapacity = 50_000;
-
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly ConcurrentDictionary<(DiagnosticSeverity?, string?, string?, string?, string), string> Tails = new();
+    private static readonly BoundedMemo<(DiagnosticSeverity?, string?, string?, string?, string), string> Tails = new(capacity: 50_000);
 
     /// <summary>The parameters as a JSON object whose <c>diagnostics</c> is a raw, already serialized array.</summary>
     public static JObject Parameters(PublishDiagnosticsParams parameters)
@@ -59,32 +57,20 @@ public static class PublishDiagnosticsJson
     /// Everything of a diagnostic after its range, up to the closing brace. An edit moves most diagnostics of a file but
     /// changes few messages, so the escaped rest is kept by content (bounded: cleared when it grows past its capacity).
     /// </summary>
-    private static string Tail(Diagnostic diagnostic)
-    {
-        var key = (diagnostic.Severity, diagnostic.Code, diagnostic.CodeDescription?.Href, diagnostic.Source, diagnostic.Message);
-        if (Tails.TryGetValue(key, out var known))
+    private static string Tail(Diagnostic diagnostic) =>
+        Tails.GetOrAdd((diagnostic.Severity, diagnostic.Code, diagnostic.CodeDescription?.Href, diagnostic.Source, diagnostic.Message), _ =>
         {
-            return known;
-        }
+            var buffer = new ArrayBufferWriter<byte>(256);
+            using (var writer = new Utf8JsonWriter(buffer, Options))
+            {
+                writer.WriteStartObject();
+                WriteTail(writer, diagnostic);
+                writer.WriteEndObject();
+            }
 
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, Options))
-        {
-            writer.WriteStartObject();
-            WriteTail(writer, diagnostic);
-            writer.WriteEndObject();
-        }
-
-        // The object without its opening brace: it follows the range written by hand.
-        var tail = Encoding.UTF8.GetString(buffer.WrittenSpan[1..]);
-        if (Tails.Count >= TailCapacity)
-        {
-            Tails.Clear();
-        }
-
-        Tails.TryAdd(key, tail);
-        return tail;
-    }
+            // The object without its opening brace: it follows the range written by hand.
+            return Encoding.UTF8.GetString(buffer.WrittenSpan[1..]);
+        });
 
     private static void WriteTail(Utf8JsonWriter writer, Diagnostic diagnostic)
     {
