@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using PaperLsp.Core.Collections;
 
 namespace PaperLsp.Benchmarks.Measurement;
@@ -12,7 +11,7 @@ namespace PaperLsp.Benchmarks.Measurement;
 /// the search costs; the other helpers' load shows in the slower rounds) and the median CPU time of the process (all threads); prints p50/p95/max of those and the slowest
 /// queries. <c>--queries</c> replaces the sampled queries by these. <c>--typing on</c> types every query key by key instead (each keystroke may reuse the one before).
 /// </summary>
-public static partial class CompletionReplayCommand
+public static class CompletionReplayCommand
 {
     public static int Run(IReadOnlyList<string> args)
     {
@@ -26,7 +25,7 @@ public static partial class CompletionReplayCommand
         var index = PaperIndex.Build(loaded);
         index.Search("nystromformer", 100);
         var only = options.String("queries", string.Empty);
-        var queries = only.Length > 0 ? only.Split('|').ToList() : Queries(path, requests);
+        var queries = only.Length > 0 ? only.Split('|').ToList() : [.. PaperLsp.StdioBenchmark.SampleReferences.Read(path, requests).CompletionQueries(requests)];
         var best = new double[queries.Count];
         Array.Fill(best, double.MaxValue);
         var cpuTimes = queries.Select(_ => new List<double>()).ToArray();
@@ -72,49 +71,4 @@ public static partial class CompletionReplayCommand
 
         return 0;
     }
-
-    /// <summary>What benchmarks/stdio's SampleReferences.CompletionQueries returns for the same file and count.</summary>
-    private static List<string> Queries(string bibPath, int count)
-    {
-        var titles = new List<string>();
-        var keys = 0;
-        foreach (var line in File.ReadLines(bibPath))
-        {
-            if (EntryStart().IsMatch(line))
-            {
-                if (keys == 50_000)
-                {
-                    break;
-                }
-
-                keys++;
-            }
-            else if (TitleField().Match(line) is { Success: true } title && !title.Groups[1].Value.Contains('\\') && !title.Groups[1].Value.Contains('{'))
-            {
-                titles.Add(title.Groups[1].Value);
-            }
-        }
-
-        var pick = new Random(7);
-        // The stdio benchmark picks keys first (same generator), then titles.
-        for (var i = 0; i < count; i++)
-        {
-            pick.Next(keys);
-        }
-
-        var picked = Enumerable.Range(0, count).Select(_ => titles[pick.Next(titles.Count)]).ToList();
-        var random = new Random(11);
-        return Enumerable.Range(0, count).Select(i =>
-        {
-            var words = picked[i % picked.Count].ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var query = string.Join(' ', words.Take(1 + random.Next(Math.Min(4, words.Length))));
-            return query[..Math.Max(1, Math.Min(query.Length, 3 + random.Next(18)))].TrimEnd();
-        }).ToList();
-    }
-
-    [GeneratedRegex(@"^@(?!string|preamble|comment)\w+\{([^,\s]+),", RegexOptions.IgnoreCase)]
-    private static partial Regex EntryStart();
-
-    [GeneratedRegex(@"^\s*title\s*=\s*\{(.*)\},?\s*$")]
-    private static partial Regex TitleField();
 }
