@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using PaperLsp.Benchmarks.Generation;
 using PaperLsp.Core.Collections;
@@ -15,7 +14,8 @@ public static class BenchmarkData
     public const int Seed = 42;
     public const int NotesLines = 10_000;
 
-    private static readonly ConcurrentDictionary<int, PaperIndex> Indexes = new();
+    private static readonly Lock IndexLock = new();
+    private static (int Count, PaperIndex Index)? _lastIndex;
 
     public static string Directory => Environment.GetEnvironmentVariable("PAPERLSP_BENCH_DATA") is { Length: > 0 } dir ? dir : "/tmp/paperlsp-bench";
 
@@ -55,11 +55,26 @@ public static class BenchmarkData
         return new CollectionLoadResult(path, papers.ToImmutableArray(), ImmutableArray<CollectionProblem>.Empty);
     }
 
-    /// <summary>A built index with its search structures ready, shared by the benchmarks of one process.</summary>
-    public static PaperIndex Index(int count) => Indexes.GetOrAdd(count, c =>
+    /// <summary>
+    /// A built index with its search structures ready, shared by the benchmarks of one process. Only the last size asked
+    /// for is kept: BenchmarkDotNet forces a full GC before every iteration, and a million-paper index left alive from an
+    /// earlier suite made each of those take seconds (the 10k rank cases took ~2 minutes each instead of ~10 s).
+    /// </summary>
+    public static PaperIndex Index(int count)
     {
-        var index = PaperIndex.Build([Papers(c)]);
-        index.Search("warm", 1);
-        return index;
-    });
+        lock (IndexLock)
+        {
+            if (_lastIndex is { } last && last.Count == count)
+            {
+                return last.Index;
+            }
+
+            _lastIndex = null;
+            GC.Collect();
+            var index = PaperIndex.Build([Papers(count)]);
+            index.Search("warm", 1);
+            _lastIndex = (count, index);
+            return index;
+        }
+    }
 }
