@@ -35,6 +35,9 @@ internal sealed class LspClient : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>The id of the latest request sent (ids count up from 1).</summary>
+    public long LastRequestId => Interlocked.Read(ref _nextId);
+
     public static LspClient Start(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo(fileName)

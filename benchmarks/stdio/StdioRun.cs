@@ -73,12 +73,14 @@ internal static partial class StdioRun
         var completionText = string.Concat(queries.Select(q => $"- [[{q}\n"));
         await OpenAsync(client, Uri("complete.pnotes"), completionText);
         var completionLatencies = new List<double>();
+        var completionLatencyById = new Dictionary<long, double>();
         var nonEmpty = 0;
         for (var i = 0; i < queries.Count; i++)
         {
             var started = Stopwatch.GetTimestamp();
             var result = await client.RequestAsync("textDocument/completion", Position(Uri("complete.pnotes"), i, 4 + queries[i].Length));
             completionLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            completionLatencyById[client.LastRequestId] = completionLatencies[^1];
             nonEmpty += Items(result).Any() ? 1 : 0;
         }
 
@@ -107,6 +109,11 @@ internal static partial class StdioRun
         if (options.Mode == "cold")
         {
             cacheWrite = await WaitForCacheWriteAsync(log, TimeSpan.FromMinutes(10));
+        }
+
+        if (options.ServerEnvironment.ContainsKey("PAPERLSP_TRACE_REQUESTS"))
+        {
+            RequestPhases.Print($"{options.Label} {options.Mode}", log, completionLatencyById);
         }
 
         foreach (var line in log.Where(l => CacheReadLine().IsMatch(l)))

@@ -55,7 +55,18 @@ internal sealed partial class LanguageServer
         _dispatcher.AddRequest<TParams, TResult>(method, (parameters, cancellationToken) =>
         {
             var context = new RequestContext(_state.Current, Positions, Client, _state.UriOf);
-            return Task.Run(() => compute(context, parameters, cancellationToken), cancellationToken);
+            var timeline = _dispatcher.Timeline;
+            return timeline is null
+                ? Task.Run(() => compute(context, parameters, cancellationToken), cancellationToken)
+                : Task.Run(
+                    () =>
+                    {
+                        timeline.MarkCurrent(Dispatch.RequestStage.Started);
+                        var result = compute(context, parameters, cancellationToken);
+                        timeline.MarkCurrent(Dispatch.RequestStage.Computed);
+                        return result;
+                    },
+                    cancellationToken);
         });
 
     private void OnInitialize(InitializeParams parameters)

@@ -24,11 +24,15 @@ public sealed class RequestDispatcher(JsonRpc rpc, JsonSerializer serializer, Se
 
     public JsonSerializer Serializer => serializer;
 
+    /// <summary>The opt-in request trace (<see cref="RequestTimeline"/>), or null.</summary>
+    public RequestTimeline? Timeline { get; init; }
+
     /// <summary>A request whose handler runs at arrival and may return a task that finishes later.</summary>
     public void AddRequest<TParams, TResult>(string method, Func<TParams, CancellationToken, Task<TResult>> handler)
     {
         Register(method, async (raw, cancellationToken) =>
         {
+            Timeline?.MarkCurrent(RequestStage.Handled);
             GateRequest(method);
             var parameters = Deserialize<TParams>(method, raw);
             var stopwatch = Stopwatch.StartNew();
