@@ -52,6 +52,10 @@ internal static partial class RequestPhases
         var withGc = traced.Count(t => t.Collections.Sum() > 0);
         Console.Error.WriteLine(FormattableString.Invariant(
             $"    requests with a GC inside: {withGc}; gen0/1/2 {traced.Sum(t => t.Collections[0])}/{traced.Sum(t => t.Collections[1])}/{traced.Sum(t => t.Collections[2])}; pause total {traced.Sum(t => t.Pause):F1} ms, max {traced.Max(t => t.Pause):F1} ms; pool queue at arrival p50/max {Percentile(traced.Select(t => (double)t.Queued).ToList(), 0.5):F0}/{traced.Max(t => t.Queued)}"));
+        // In order of sending, by twentieths: the start of the phase (tier-up, the lookups' build, the cache write) against its end.
+        var buckets = traced.Chunk(Math.Max(1, traced.Count / 10)).Select(chunk => FormattableString.Invariant(
+            $"{Percentile(chunk.Select(t => t.Client).ToList(), 0.5):F1}/{Percentile(chunk.Select(t => t.Processor).ToList(), 0.5):F1}"));
+        Console.Error.WriteLine($"    client / server CPU p50 by tenths of the phase: {string.Join("  ", buckets)}");
         var slowest = traced.OrderByDescending(t => t.Client).Take(5);
         foreach (var slow in slowest)
         {

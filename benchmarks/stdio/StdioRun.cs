@@ -75,6 +75,9 @@ internal static partial class StdioRun
         var completionLatencies = new List<double>();
         var completionLatencyById = new Dictionary<long, double>();
         var nonEmpty = 0;
+        var phaseStarted = Stopwatch.GetTimestamp();
+        var serverProcessorBefore = client.ProcessorMilliseconds();
+        var ownProcessorBefore = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < queries.Count; i++)
         {
             var started = Stopwatch.GetTimestamp();
@@ -84,6 +87,8 @@ internal static partial class StdioRun
             nonEmpty += Items(result).Any() ? 1 : 0;
         }
 
+        Console.Error.WriteLine(FormattableString.Invariant(
+            $"  {options.Label} {options.Mode}: completion phase {Stopwatch.GetElapsedTime(phaseStarted).TotalMilliseconds:F0} ms: server CPU {client.ProcessorMilliseconds() - serverProcessorBefore:F0} ms, benchmark client CPU {(Process.GetCurrentProcess().TotalProcessorTime - ownProcessorBefore).TotalMilliseconds:F0} ms"));
         Progress(options, watch, "completion measured");
         var hoverLines = Enumerable.Range(0, options.Requests).Select(i => i % 2 == 0
             ? $"See @{options.Samples.Keys[i % options.Samples.Keys.Count]} here."

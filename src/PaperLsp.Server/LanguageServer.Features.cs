@@ -87,8 +87,8 @@ internal sealed partial class LanguageServer
         _reloader.Reloaded += OnReloaded;
         if (cache is { Enabled: true })
         {
-            // Cache writes start only once the index is served, so they never delay readiness.
-            _reloader.Reloaded += () => _ = cache.HasPendingWrites ? Task.Run(() => cache.PersistPending(_stopping.Token, _state.Current.Papers)) : Task.CompletedTask;
+            // Cache writes start only once the index is served, so they never delay readiness, and yield the cores to requests.
+            _reloader.Reloaded += () => _ = cache.HasPendingWrites ? Dispatch.BackgroundWork.Run("Cache write", () => cache.PersistPending(_stopping.Token, _state.Current.Papers)) : Task.CompletedTask;
         }
         _publisher = new DiagnosticsPublisher(_state, _rpc, _log, () => Positions, Client.PullDiagnostics, _options.DiagnosticsDelay);
         _state.Changed += _publisher.Schedule;
