@@ -114,6 +114,8 @@ internal static partial class StdioRun
         if (options.Mode == "cold")
         {
             cacheWrite = await WaitForCacheWriteAsync(log, TimeSpan.FromMinutes(10));
+            // The server may defer the write until requests pause, i.e. past the peak RSS reading above: both, for comparison.
+            Console.Error.WriteLine(FormattableString.Invariant($"  {options.Label} {options.Mode}: peak RSS {peakRss:F0} MB after the phases, {client.PeakRssMegabytes():F0} MB after the cache write"));
         }
 
         if (options.ServerEnvironment.ContainsKey("PAPERLSP_TRACE_REQUESTS"))
