@@ -35,6 +35,9 @@ internal sealed class LspClient : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>The id of the latest request sent (ids count up from 1).</summary>
+    public long LastRequestId => Interlocked.Read(ref _nextId);
+
     public static LspClient Start(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo(fileName)
@@ -79,6 +82,22 @@ internal sealed class LspClient : IAsyncDisposable
 
     public Task NotifyAsync(string method, object? parameters) =>
         SendAsync(new JObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = Token(parameters) });
+
+    /// <summary>CPU time (user + system) the server process has used so far, in ms; NaN when /proc cannot be read.</summary>
+    public double ProcessorMilliseconds()
+    {
+        try
+        {
+            // Fields 14 and 15 of /proc/PID/stat (after the parenthesized name), in clock ticks (100 per second on Linux).
+            var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) * 10.0;
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
+    }
 
     /// <summary>Peak resident set size of the server process so far (VmHWM), in MB; 0 when /proc cannot be read.</summary>
     public double PeakRssMegabytes()

@@ -73,15 +73,22 @@ internal static partial class StdioRun
         var completionText = string.Concat(queries.Select(q => $"- [[{q}\n"));
         await OpenAsync(client, Uri("complete.pnotes"), completionText);
         var completionLatencies = new List<double>();
+        var completionLatencyById = new Dictionary<long, double>();
         var nonEmpty = 0;
+        var phaseStarted = Stopwatch.GetTimestamp();
+        var serverProcessorBefore = client.ProcessorMilliseconds();
+        var ownProcessorBefore = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < queries.Count; i++)
         {
             var started = Stopwatch.GetTimestamp();
             var result = await client.RequestAsync("textDocument/completion", Position(Uri("complete.pnotes"), i, 4 + queries[i].Length));
             completionLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            completionLatencyById[client.LastRequestId] = completionLatencies[^1];
             nonEmpty += Items(result).Any() ? 1 : 0;
         }
 
+        Console.Error.WriteLine(FormattableString.Invariant(
+            $"  {options.Label} {options.Mode}: completion phase {Stopwatch.GetElapsedTime(phaseStarted).TotalMilliseconds:F0} ms: server CPU {client.ProcessorMilliseconds() - serverProcessorBefore:F0} ms, benchmark client CPU {(Process.GetCurrentProcess().TotalProcessorTime - ownProcessorBefore).TotalMilliseconds:F0} ms"));
         Progress(options, watch, "completion measured");
         var hoverLines = Enumerable.Range(0, options.Requests).Select(i => i % 2 == 0
             ? $"See @{options.Samples.Keys[i % options.Samples.Keys.Count]} here."
@@ -107,6 +114,13 @@ internal static partial class StdioRun
         if (options.Mode == "cold")
         {
             cacheWrite = await WaitForCacheWriteAsync(log, TimeSpan.FromMinutes(10));
+            // The server may defer the write until requests pause, i.e. past the peak RSS reading above: both, for comparison.
+            Console.Error.WriteLine(FormattableString.Invariant($"  {options.Label} {options.Mode}: peak RSS {peakRss:F0} MB after the phases, {client.PeakRssMegabytes():F0} MB after the cache write"));
+        }
+
+        if (options.ServerEnvironment.ContainsKey("PAPERLSP_TRACE_REQUESTS"))
+        {
+            RequestPhases.Print($"{options.Label} {options.Mode}", log, completionLatencyById);
         }
 
         foreach (var line in log.Where(l => CacheReadLine().IsMatch(l)))

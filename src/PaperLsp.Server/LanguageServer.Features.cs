@@ -21,6 +21,10 @@ namespace PaperLsp.Server;
 /// <summary>Feature registration and the workspace wiring: sync, configuration, collections, watching, diagnostics.</summary>
 internal sealed partial class LanguageServer
 {
+    /// <summary>How long the client must be silent before a cache write starts, and the longest it waits for that.</summary>
+    private static readonly TimeSpan CacheWriteQuiet = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan CacheWriteLongestWait = TimeSpan.FromSeconds(30);
+
     private readonly WorkspaceState _state = new();
     private CollectionReloader? _reloader;
     private DiagnosticsPublisher? _publisher;
@@ -55,7 +59,18 @@ internal sealed partial class LanguageServer
         _dispatcher.AddRequest<TParams, TResult>(method, (parameters, cancellationToken) =>
         {
             var context = new RequestContext(_state.Current, Positions, Client, _state.UriOf);
-            return Task.Run(() => compute(context, parameters, cancellationToken), cancellationToken);
+            var timeline = _dispatcher.Timeline;
+            return timeline is null
+                ? Task.Run(() => compute(context, parameters, cancellationToken), cancellationToken)
+                : Task.Run(
+                    () =>
+                    {
+                        timeline.MarkCurrent(Dispatch.RequestStage.Started);
+                        var result = compute(context, parameters, cancellationToken);
+                        timeline.MarkCurrent(Dispatch.RequestStage.Computed);
+                        return result;
+                    },
+                    cancellationToken);
         });
 
     private void OnInitialize(InitializeParams parameters)
@@ -76,8 +91,13 @@ internal sealed partial class LanguageServer
         _reloader.Reloaded += OnReloaded;
         if (cache is { Enabled: true })
         {
-            // Cache writes start only once the index is served, so they never delay readiness.
-            _reloader.Reloaded += () => _ = cache.HasPendingWrites ? Task.Run(() => cache.PersistPending(_stopping.Token, _state.Current.Papers)) : Task.CompletedTask;
+            // Cache writes start only once the index is served, so they never delay readiness, and once the client pauses (or
+            // half a minute later), at a lower priority: requests right after a start do not share the cores with them.
+            _reloader.Reloaded += () => _ = cache.HasPendingWrites
+                ? Dispatch.BackgroundWork.RunWhenQuiet(
+                    "Cache write", () => _dispatcher.IdleFor, CacheWriteQuiet, CacheWriteLongestWait,
+                    () => cache.PersistPending(_stopping.Token, _state.Current.Papers), _stopping.Token)
+                : Task.CompletedTask;
         }
         _publisher = new DiagnosticsPublisher(_state, _rpc, _log, () => Positions, Client.PullDiagnostics, _options.DiagnosticsDelay);
         _state.Changed += _publisher.Schedule;

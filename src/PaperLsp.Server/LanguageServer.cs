@@ -23,8 +23,9 @@ internal sealed partial class LanguageServer
         _options = options;
         var errorWriter = options.LogWriter ?? Console.Error;
         _log = new ServerLog(errorWriter);
-        _rpc = JsonRpcFactory.Create(LspInputFilter.Wrap(input, message => _log.Warning(message)), output, errorWriter);
-        _dispatcher = new RequestDispatcher(_rpc, JsonRpcFactory.CreateSerializer(), _log);
+        var timeline = options.RequestTrace ?? RequestTimeline.FromEnvironment(_log.Stderr);
+        _rpc = JsonRpcFactory.Create(LspInputFilter.WrapAsPipe(input, message => _log.Warning(message), timeline), output, errorWriter, timeline);
+        _dispatcher = new RequestDispatcher(_rpc, JsonRpcFactory.CreateSerializer(), _log) { Timeline = timeline };
         Positions = LspPositions.Utf16;
         RegisterLifecycle();
         RegisterFeatures();

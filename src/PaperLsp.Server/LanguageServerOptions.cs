@@ -40,6 +40,9 @@ public sealed record LanguageServerOptions
     /// </summary>
     public CollectionCacheSettings CollectionCache { get; init; } = CollectionCacheSettings.Disabled;
 
+    /// <summary>The request trace; when null, one is made when PAPERLSP_TRACE_REQUESTS asks for it (tests pass their own).</summary>
+    internal RequestTimeline? RequestTrace { get; init; }
+
     /// <summary>Extra request handlers (tests inject a failing one to check the server survives it).</summary>
     internal ImmutableDictionary<string, RpcHandler> AdditionalRequestHandlers { get; init; } =
         ImmutableDictionary<string, RpcHandler>.Empty;

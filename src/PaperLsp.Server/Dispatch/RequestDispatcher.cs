@@ -15,6 +15,8 @@ namespace PaperLsp.Server.Dispatch;
 public sealed class RequestDispatcher(JsonRpc rpc, JsonSerializer serializer, ServerLog log)
 {
     private int _lifecycle = (int)ServerLifecycle.NotInitialized;
+    private long _lastActivity = Stopwatch.GetTimestamp();
+    private int _requestsInFlight;
 
     public ServerLifecycle Lifecycle
     {
@@ -24,14 +26,25 @@ public sealed class RequestDispatcher(JsonRpc rpc, JsonSerializer serializer, Se
 
     public JsonSerializer Serializer => serializer;
 
+    /// <summary>
+    /// How long the client has been idle: zero while a request is being answered, else the time since the last message
+    /// arrived or the last answer was ready (background work waits for a pause; a slow first search is not one).
+    /// </summary>
+    public TimeSpan IdleFor => Volatile.Read(ref _requestsInFlight) > 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(Volatile.Read(ref _lastActivity));
+
+    /// <summary>The opt-in request trace (<see cref="RequestTimeline"/>), or null.</summary>
+    public RequestTimeline? Timeline { get; init; }
+
     /// <summary>A request whose handler runs at arrival and may return a task that finishes later.</summary>
     public void AddRequest<TParams, TResult>(string method, Func<TParams, CancellationToken, Task<TResult>> handler)
     {
         Register(method, async (raw, cancellationToken) =>
         {
+            Timeline?.MarkCurrent(RequestStage.Handled);
             GateRequest(method);
             var parameters = Deserialize<TParams>(method, raw);
             var stopwatch = Stopwatch.StartNew();
+            Interlocked.Increment(ref _requestsInFlight);
             try
             {
                 return await handler(parameters, cancellationToken).ConfigureAwait(false);
@@ -51,6 +64,8 @@ public sealed class RequestDispatcher(JsonRpc rpc, JsonSerializer serializer, Se
             }
             finally
             {
+                Volatile.Write(ref _lastActivity, Stopwatch.GetTimestamp());
+                Interlocked.Decrement(ref _requestsInFlight);
                 log.TraceMessage($"Handled request '{method}' in {stopwatch.ElapsedMilliseconds} ms.", () => raw?.ToString(Formatting.None));
             }
         });
@@ -90,7 +105,11 @@ public sealed class RequestDispatcher(JsonRpc rpc, JsonSerializer serializer, Se
     private void Register(string method, RpcHandler handler) =>
         rpc.AddLocalRpcMethod(
             RpcMethodEntry.InvokeMethod,
-            new RpcMethodEntry(handler),
+            new RpcMethodEntry((parameters, cancellationToken) =>
+            {
+                Volatile.Write(ref _lastActivity, Stopwatch.GetTimestamp());
+                return handler(parameters, cancellationToken);
+            }),
             new JsonRpcMethodAttribute(method) { UseSingleObjectParameterDeserialization = true });
 
     private void GateRequest(string method)

@@ -35,6 +35,20 @@ public sealed class ServerLog(TextWriter errorWriter)
         Send(LspMethods.LogTrace, new LogTraceParams { Message = message, Verbose = Trace == TraceSetting.Verbose ? verbose() : null });
     }
 
+    /// <summary>A line for stderr only (diagnostic traces that must not become client notifications).</summary>
+    public void Stderr(string line)
+    {
+        try
+        {
+            _errorWriter.WriteLine(line);
+            _errorWriter.Flush();
+        }
+        catch (ObjectDisposedException)
+        {
+            // stderr closed.
+        }
+    }
+
     private void Write(MessageType type, string message)
     {
         try

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.IO.Pipelines;
 using Microsoft.VisualStudio.Threading;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
+using PaperLsp.Server.Dispatch;
 using StreamJsonRpc;
 
 namespace PaperLsp.Server.Transport;
@@ -19,15 +21,28 @@ public static class JsonRpcFactory
         return formatter.JsonSerializer;
     }
 
-    public static JsonRpc Create(Stream input, Stream output, TextWriter? traceWriter)
+    /// <summary>A connection over two streams (the tests' client end).</summary>
+    public static JsonRpc Create(Stream input, Stream output, TextWriter? traceWriter) =>
+        Configure(new JsonRpc(new HeaderDelimitedMessageHandler(output, input, CreateFormatter())), traceWriter);
+
+    /// <summary>
+    /// The server's connection: frames from <paramref name="input"/> (see <see cref="LspInputFilter.WrapAsPipe"/>), and
+    /// responses written to <paramref name="output"/> by the thread that sends them (<see cref="SynchronousOutputStream"/>).
+    /// </summary>
+    /// <param name="timeline">When tracing requests: stamps their dispatch, send and write.</param>
+    public static JsonRpc Create(PipeReader input, Stream output, TextWriter? traceWriter, RequestTimeline? timeline = null)
     {
-        var formatter = CreateFormatter();
-        var handler = new HeaderDelimitedMessageHandler(output, input, formatter);
-        var rpc = new JsonRpc(handler)
-        {
-            CancelLocallyInvokedMethodsWhenConnectionIsClosed = true,
-            SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
-        };
+        var stream = new SynchronousOutputStream(timeline is null ? output : new TracedOutputStream(output, timeline));
+        // Segments as large as a typical completion list: one write per response.
+        var writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(minimumBufferSize: 64 * 1024));
+        var handler = new HeaderDelimitedMessageHandler(writer, input, CreateFormatter());
+        return Configure(timeline is null ? new JsonRpc(handler) : new TracedJsonRpc(handler, timeline), traceWriter);
+    }
+
+    private static JsonRpc Configure(JsonRpc rpc, TextWriter? traceWriter)
+    {
+        rpc.CancelLocallyInvokedMethodsWhenConnectionIsClosed = true;
+        rpc.SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false);
 
         // StreamJsonRpc's own tracing must never reach stdout: send its warnings to stderr (or nowhere).
         rpc.TraceSource = new TraceSource("PaperLsp.JsonRpc", SourceLevels.Warning);

@@ -1,7 +1,10 @@
 using System.Buffers;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
+using PaperLsp.Server.Dispatch;
 
 namespace PaperLsp.Server.Transport;
 
@@ -22,19 +25,30 @@ public static class LspInputFilter
     private static readonly byte[] ContentLength = "Content-Length:"u8.ToArray();
 
     /// <summary>A stream of the well-formed frames of <paramref name="input"/>; it ends when the input ends.</summary>
-    public static Stream Wrap(Stream input, Action<string> log)
+    public static Stream Wrap(Stream input, Action<string> log) => WrapAsPipe(input, log).AsStream();
+
+    /// <summary>
+    /// The well-formed frames of <paramref name="input"/> as a pipe; it completes when the input ends. The input is read,
+    /// and its frames checked, on a thread of its own: a request reaches the reader without waiting for a pool thread.
+    /// </summary>
+    /// <param name="timeline">When tracing: told of each request frame, with the time of the read that completed it.</param>
+    public static PipeReader WrapAsPipe(Stream input, Action<string> log, RequestTimeline? timeline = null)
     {
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
-        var raw = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
+        // The filter continues inline on the thread that flushed the raw bytes: the input thread below. It never blocks
+        // there (neither pipe has a pause threshold), so the input thread reads, filters and passes on each frame.
+        var raw = new Pipe(new PipeOptions(readerScheduler: PipeScheduler.Inline, pauseWriterThreshold: 0));
+        var lastRead = new StrongBox<long>();
+        Action<string>? onRequest = timeline is null ? null : id => timeline.Arrived(id, Volatile.Read(ref lastRead.Value));
+        _ = PumpAsync(raw.Reader, pipe.Writer, log, onRequest);
         // Stdin has no asynchronous read: ReadAsync on it blocks a thread-pool thread for the whole session, one of only as
         // many as there are cores, and work queued at start (the collection load's chunks) waited for the pool to add one.
         // The input is read on a thread of its own instead.
-        new Thread(() => CopyBlocking(input, raw.Writer)) { IsBackground = true, Name = "LSP input" }.Start();
-        _ = Task.Run(() => PumpAsync(raw.Reader, pipe.Writer, log));
-        return pipe.Reader.AsStream();
+        new Thread(() => CopyBlocking(input, raw.Writer, lastRead)) { IsBackground = true, Name = "LSP input" }.Start();
+        return pipe.Reader;
     }
 
-    private static void CopyBlocking(Stream input, PipeWriter output)
+    private static void CopyBlocking(Stream input, PipeWriter output, StrongBox<long> lastRead)
     {
         Exception? failure = null;
         try
@@ -48,6 +62,7 @@ public static class LspInputFilter
                     break;
                 }
 
+                Volatile.Write(ref lastRead.Value, Stopwatch.GetTimestamp());
                 output.Advance(read);
                 // Never waits: the pipe has no pause threshold.
                 if (output.FlushAsync().GetAwaiter().GetResult().IsCompleted)
@@ -64,7 +79,7 @@ public static class LspInputFilter
         output.Complete(failure);
     }
 
-    private static async Task PumpAsync(PipeReader input, PipeWriter output, Action<string> log)
+    private static async Task PumpAsync(PipeReader input, PipeWriter output, Action<string> log, Action<string>? onRequest)
     {
         try
         {
@@ -74,6 +89,7 @@ public static class LspInputFilter
                 var read = await input.ReadAsync().ConfigureAwait(false);
                 var buffer = read.Buffer;
                 var consumed = buffer.Start;
+                var passed = false;
                 while (true)
                 {
                     if (resynchronizing)
@@ -116,14 +132,20 @@ public static class LspInputFilter
                     }
 
                     var body = buffer.Slice(consumed, end).Slice(header.Length);
-                    if (IsJsonObject(body, out var problem))
+                    if (IsJsonObject(body, out var problem, out var id))
                     {
-                        var prefix = Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n");
-                        await output.WriteAsync(prefix).ConfigureAwait(false);
+                        if (onRequest is not null && id is not null)
+                        {
+                            onRequest(id);
+                        }
+
+                        output.Write(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
                         foreach (var segment in body)
                         {
-                            await output.WriteAsync(segment).ConfigureAwait(false);
+                            output.Write(segment.Span);
                         }
+
+                        passed = true;
                     }
                     else
                     {
@@ -131,6 +153,12 @@ public static class LspInputFilter
                     }
 
                     consumed = end;
+                }
+
+                // One flush for the frames of this read: the reader wakes once, with whole frames.
+                if (passed)
+                {
+                    await output.FlushAsync().ConfigureAwait(false);
                 }
 
                 input.AdvanceTo(consumed, buffer.End);
@@ -206,8 +234,10 @@ public static class LspInputFilter
         return length;
     }
 
-    private static bool IsJsonObject(ReadOnlySequence<byte> body, out string problem)
+    /// <summary>Whether the body is one JSON object; <paramref name="id"/> is a request's id (a number's text or a string).</summary>
+    private static bool IsJsonObject(ReadOnlySequence<byte> body, out string problem, out string? id)
     {
+        id = null;
         try
         {
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 256 });
@@ -217,7 +247,23 @@ public static class LspInputFilter
                 return false;
             }
 
-            reader.Skip();
+            var isRequest = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isId = reader.ValueTextEquals("id"u8);
+                isRequest |= reader.ValueTextEquals("method"u8);
+                reader.Read();
+                if (isId && reader.TokenType is JsonTokenType.Number or JsonTokenType.String)
+                {
+                    id = reader.TokenType == JsonTokenType.String ? reader.GetString() : Encoding.ASCII.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray());
+                }
+
+                reader.Skip();
+            }
+
+            // Only requests (id and method) are of interest; a response to one of ours has an id too.
+            id = isRequest ? id : null;
+
             if (reader.Read())
             {
                 problem = "more than one JSON value";

@@ -23,7 +23,8 @@ public static class CompletionListJson
 
     private static string Write(CompletionList list)
     {
-        var buffer = new ArrayBufferWriter<byte>(256 + (list.Items.Count * 320));
+        // A title item is about 400-500 bytes (the title three times: label, edit, filter text): room for all, no regrowth.
+        var buffer = new ArrayBufferWriter<byte>(256 + (list.Items.Count * 512));
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
