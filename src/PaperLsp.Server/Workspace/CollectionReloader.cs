@@ -85,8 +85,9 @@ public sealed class CollectionReloader : IDisposable
     /// settings known now (initialize's initializationOptions): the first reload takes those reads instead of reading
     /// again (see <see cref="CollectionPrefetch"/>: only for paths it still names, unchanged since). Nothing is published
     /// before that reload, so settings that arrive later and name other collections still win. When
-    /// <paramref name="settingsMayChange"/> (the client will be asked for its configuration) and nothing names collections
-    /// yet, nothing is read: the settings would likely replace the default discovery, and a read cannot be interrupted.
+    /// <paramref name="settingsMayChange"/> (the client will be asked for settings it has not sent yet) and nothing names
+    /// collections, nothing is read: those settings would likely replace the default discovery, and a read cannot be
+    /// interrupted.
     /// </summary>
     public void Prefetch(JToken? settings, bool settingsMayChange) =>
         _prefetch = CollectionPrefetch.Start(
