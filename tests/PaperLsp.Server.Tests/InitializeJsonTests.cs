@@ -39,6 +39,7 @@ public sealed class InitializeJsonTests
     [Theory]
     [InlineData("""{ "processId": "me" }""")]
     [InlineData("""{ "processId": 1.5 }""")]
+    [InlineData("""{ "processId": 99999999999999999999999 }""")]
     [InlineData("""{ "capabilities": [] }""")]
     [InlineData("""{ "workspaceFolders": [ { "name": "no uri" } ] }""")]
     [InlineData("""{ "workspaceFolders": {} }""")]

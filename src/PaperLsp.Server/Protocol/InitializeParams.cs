@@ -55,10 +55,10 @@ public sealed record InitializeParams
         }
         : throw Invalid("workspaceFolders");
 
-    private static int? ReadInt(JToken token, string name) => token.Type switch
+    private static int? ReadInt(JToken token, string name) => token switch
     {
-        JTokenType.Null => null,
-        JTokenType.Integer when token.Value<long>() is >= int.MinValue and <= int.MaxValue => token.Value<int>(),
+        { Type: JTokenType.Null } => null,
+        JValue { Value: long value } when value is >= int.MinValue and <= int.MaxValue => (int)value,
         _ => throw Invalid(name),
     };
 
