@@ -17,7 +17,14 @@ namespace PaperLsp.Server;
 /// </summary>
 internal static class CompletionWarmUp
 {
-    public static void Start() => new Thread(Run) { IsBackground = true, Name = "Completion warm-up" }.Start();
+    /// <summary>Starts the warm-up unless PAPERLSP_WARM_UP is 0 (to measure a start without it).</summary>
+    public static void Start()
+    {
+        if (Environment.GetEnvironmentVariable("PAPERLSP_WARM_UP") != "0")
+        {
+            new Thread(Run) { IsBackground = true, Name = "Completion warm-up" }.Start();
+        }
+    }
 
     private static void Run()
     {
