@@ -89,6 +89,9 @@ internal sealed partial class LanguageServer
             Settings = parameters.InitializationOptions,
         };
         _reloader.Reloaded += OnReloaded;
+        // The collections are read from now on, not after `initialized` and the configuration's round trip; the first
+        // reload takes the reads whose files it still names, unchanged (CollectionReloader.Prefetch).
+        _reloader.Prefetch(parameters.InitializationOptions, settingsMayChange: Client.ConfigurationPull && parameters.InitializationOptions is null);
         if (cache is { Enabled: true })
         {
             // Cache writes start only once the index is served, so they never delay readiness, and once the client pauses (or
@@ -105,6 +108,7 @@ internal sealed partial class LanguageServer
 
     private void OnInitialized()
     {
+        StartupTimeline.Mark("initialized");
         _ = Task.Run(async () =>
         {
             await PullConfigurationAsync().ConfigureAwait(false);

@@ -9,6 +9,7 @@ public static class LanguageServerHost
     /// </summary>
     public static async Task<int> RunAsync(Stream input, Stream output, LanguageServerOptions options, CancellationToken ct)
     {
+        StartupWarmUp.Start();
         var server = new LanguageServer(input, output, options);
         return await server.RunAsync(ct).ConfigureAwait(false);
     }

@@ -55,7 +55,7 @@ public static class JsonRpcFactory
         return rpc;
     }
 
-    private static JsonMessageFormatter CreateFormatter()
+    public static JsonMessageFormatter CreateFormatter()
     {
         var formatter = new JsonMessageFormatter();
         formatter.JsonSerializer.ContractResolver = new DefaultContractResolver

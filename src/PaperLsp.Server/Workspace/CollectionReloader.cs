@@ -35,6 +35,7 @@ public sealed class CollectionReloader : IDisposable
     private readonly HashSet<string> _forced = new(FileUri.PathComparer);
     private readonly object _gate = new();
     private readonly Timer _timer;
+    private CollectionPrefetch? _prefetch;
     private bool _rescanNotes;
     private bool _disposed;
 
@@ -79,20 +80,41 @@ public sealed class CollectionReloader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts reading, before the first <see cref="ReloadAsync"/>, the collections the workspace names with the editor
+    /// settings known now (initialize's initializationOptions): the first reload takes those reads instead of reading
+    /// again (see <see cref="CollectionPrefetch"/>: only for paths it still names, unchanged since). Nothing is published
+    /// before that reload, so settings that arrive later and name other collections still win. When
+    /// <paramref name="settingsMayChange"/> (the client will be asked for settings it has not sent yet) and nothing names
+    /// collections, nothing is read: those settings would likely replace the default discovery, and a read cannot be
+    /// interrupted.
+    /// </summary>
+    public void Prefetch(JToken? settings, bool settingsMayChange) =>
+        _prefetch = CollectionPrefetch.Start(
+            () =>
+            {
+                var (paths, configured, _, _, _) = ReadConfiguration(settings);
+                return configured || !settingsMayChange ? paths : [];
+            },
+            ReadSafely);
+
     public bool IsCollection(string path) => CollectionPaths.Contains(path, FileUri.PathComparer);
 
     public async Task ReloadAsync(bool scanNotes, CancellationToken cancellationToken = default)
     {
         await _one.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // The first reload takes the reads started at initialize; whatever it does not take is dropped.
+        var prefetch = Interlocked.Exchange(ref _prefetch, null);
         try
         {
+            StartupTimeline.Mark("reload started");
             ReloadConfiguration(out var paths);
             if (scanNotes)
             {
                 ScanNotes();
             }
 
-            await LoadCollectionsAsync(paths, cancellationToken).ConfigureAwait(false);
+            await LoadCollectionsAsync(paths, prefetch, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException && exception is not OutOfMemoryException)
         {
@@ -101,6 +123,7 @@ public sealed class CollectionReloader : IDisposable
         }
         finally
         {
+            prefetch?.Abandon();
             _one.Release();
         }
     }
@@ -111,6 +134,7 @@ public sealed class CollectionReloader : IDisposable
         {
             _disposed = true;
             _timer.Dispose();
+            _prefetch?.Abandon();
         }
     }
 
@@ -126,33 +150,41 @@ public sealed class CollectionReloader : IDisposable
 
     private void ReloadConfiguration(out ImmutableArray<string> paths)
     {
+        (paths, var configured, var problems, var configuration, var warnings) = ReadConfiguration(Settings);
+        foreach (var warning in warnings)
+        {
+            _log.Warning($"Editor settings: {warning}");
+        }
+
+        HasConfiguredCollections = configured;
+        _state.SetConfigurationProblems(problems);
+        _state.Mutate(s => s.WithConfiguration(configuration));
+    }
+
+    /// <summary>The collections and configuration of the workspace folders with <paramref name="editorSettings"/>; changes nothing.</summary>
+    private (ImmutableArray<string> Paths, bool Configured, ImmutableArray<CollectionProblem> Problems, PaperLspConfiguration Configuration, List<string> Warnings)
+        ReadConfiguration(JToken? editorSettings)
+    {
         var folders = _state.Folders;
         var problems = ImmutableArray.CreateBuilder<CollectionProblem>();
+        var warnings = new List<string>();
         var collected = new List<string>();
         PaperLspConfiguration? first = null;
         var configured = false;
         foreach (var folder in folders.IsEmpty ? [Directory.GetCurrentDirectory()] : folders)
         {
             var (fileConfiguration, fileProblems) = ConfigurationLoader.Load(folder);
-            var (settings, settingsProblems) = ConfigurationLoader.FromJson(Settings, folder);
+            var (settings, settingsProblems) = ConfigurationLoader.FromJson(editorSettings, folder);
             problems.AddRange(fileProblems);
             problems.AddRange(settingsProblems.Where(p => File.Exists(p.FilePath)));
-            foreach (var problem in settingsProblems.Where(p => !File.Exists(p.FilePath)))
-            {
-                _log.Warning($"Editor settings: {problem.Message}");
-            }
-
+            warnings.AddRange(settingsProblems.Where(p => !File.Exists(p.FilePath)).Select(p => p.Message));
             var merged = fileConfiguration.Merge(settings);
             configured |= !merged.Collections.IsEmpty;
             first ??= merged;
             collected.AddRange(CollectionDiscovery.Find(merged, folder));
         }
 
-        paths = collected.Distinct(FileUri.PathComparer).ToImmutableArray();
-        HasConfiguredCollections = configured;
-        _state.SetConfigurationProblems(problems.ToImmutable());
-        var configuration = first ?? PaperLspConfiguration.Empty;
-        _state.Mutate(s => s.WithConfiguration(configuration));
+        return (collected.Distinct(FileUri.PathComparer).ToImmutableArray(), configured, problems.ToImmutable(), first ?? PaperLspConfiguration.Empty, warnings);
     }
 
     private void ScanNotes()
@@ -173,7 +205,7 @@ public sealed class CollectionReloader : IDisposable
         });
     }
 
-    private async Task LoadCollectionsAsync(ImmutableArray<string> paths, CancellationToken cancellationToken)
+    private async Task LoadCollectionsAsync(ImmutableArray<string> paths, CollectionPrefetch? prefetch, CancellationToken cancellationToken)
     {
         HashSet<string> forced;
         lock (_gate)
@@ -199,8 +231,11 @@ public sealed class CollectionReloader : IDisposable
         foreach (var path in toRead)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var stamp = Stamp(path);
-            var result = await Task.Run(() => ReadSafely(path), cancellationToken).ConfigureAwait(false);
+            var stamp = FileStamp.Of(path);
+            // A read started at initialize is taken when it read this very version (never for a file an event named).
+            var prefetched = forced.Contains(path) || prefetch is null ? null : await prefetch.TakeAsync(path, stamp).ConfigureAwait(false);
+            var result = await (prefetched ?? Task.Run(() => ReadSafely(path), cancellationToken)).ConfigureAwait(false);
+            StartupTimeline.Mark("collection read");
             if (_loaded.TryGetValue(path, out var previous) && IsSuspect(previous.Result, result) &&
                 _suspectReads.GetValueOrDefault(path) < SuspectRetries)
             {
@@ -211,7 +246,7 @@ public sealed class CollectionReloader : IDisposable
             }
 
             _suspectReads.Remove(path);
-            _loaded[path] = new LoadedCollection(result, stamp.Time, stamp.Length);
+            _loaded[path] = new LoadedCollection(result, stamp.LastWriteTimeUtc, stamp.Length);
             var message = string.Create(CultureInfo.InvariantCulture, $"Loading {Path.GetFileName(path)} — {result.Papers.Length:N0} papers");
             _reporter.Report(message);
             _reporter.Status("loading", result.Papers.Length, paths.Length, result.Problems.Length, message);
@@ -225,6 +260,7 @@ public sealed class CollectionReloader : IDisposable
         var building = Stopwatch.StartNew();
         var index = PaperIndex.Build(paths.Where(_loaded.ContainsKey).Select(p => _loaded[p].Result));
         _state.Mutate(s => s.WithPapers(index));
+        StartupTimeline.Mark("index published");
         index.PrepareSearch();
         var published = building.ElapsedMilliseconds;
         // The index of one collection builds its key and title lookups (and finds duplicate keys) on first use: here, once
@@ -233,6 +269,7 @@ public sealed class CollectionReloader : IDisposable
         var done = string.Create(CultureInfo.InvariantCulture, $"{index.Count:N0} papers from {paths.Length} collection{(paths.Length == 1 ? "" : "s")}");
         _log.Info(string.Create(CultureInfo.InvariantCulture, $"Index published in {published} ms, lookups ready in {building.ElapsedMilliseconds} ms."));
         _reporter.End(done);
+        StartupTimeline.Mark("ready");
         _reporter.Status("ready", index.Count, paths.Length, problemCount, done);
         _log.Info(done);
         Reloaded?.Invoke();
@@ -270,20 +307,7 @@ public sealed class CollectionReloader : IDisposable
             return false;
         }
 
-        var stamp = Stamp(path);
-        return stamp.Time == loaded.LastWriteTimeUtc && stamp.Length == loaded.Length;
-    }
-
-    private static (DateTime Time, long Length) Stamp(string path)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            return info.Exists ? (info.LastWriteTimeUtc, info.Length) : (DateTime.MinValue, -1);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (DateTime.MinValue, -1);
-        }
+        var stamp = FileStamp.Of(path);
+        return stamp.LastWriteTimeUtc == loaded.LastWriteTimeUtc && stamp.Length == loaded.Length;
     }
 }
