@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PaperLsp.Core.Matching;
 
@@ -8,8 +10,12 @@ namespace PaperLsp.Core.Matching;
 /// the start of the title. The best <c>limit</c> are selected with a bounded heap, never by sorting the whole collection;
 /// equal scores keep collection order. Abstracts are not part of the index.
 /// <para>
-/// Speed: the folded fields of all papers live in one char array (title, key, authors, year, separated by U+0001), not in
-/// four strings per paper, so a million papers are one object for the GC and a scan walks memory in order. A paper is
+/// Speed and memory: the folded fields of all papers live in one byte array, one byte per character (title, key, authors,
+/// year, separated by U+0001), not in four strings per paper, so a million papers are one object for the GC, half the size
+/// of UTF-16, and a scan walks memory in order. Folding leaves nearly every title and name in ASCII; a paper with a
+/// character above U+00FF (Greek, Cyrillic, CJK …) keeps its fields as UTF-16 in a second array, and a bit of its mask says
+/// so. Both forms are searched by the same generic code (<see cref="FoldedCharacter"/>), so they rank alike; a query with
+/// such a character can only match those papers and is rejected by the others' masks. A paper is
 /// rejected first by a 64-bit mask of the characters it contains (one AND), then sorted by a 128-bit filter of its
 /// character pairs (<see cref="CharacterPairFilter"/>): which query words may be substrings of it. Papers where every word
 /// is a substring are scored at once; the others wait in tiers by the words that may be substrings, and the tiers are
@@ -37,13 +43,23 @@ public sealed class PaperSearchIndex
 
     private const char FieldSeparator = '\u0001';
 
-    private readonly char[] _text;
+    /// <summary>The fields of the papers whose characters all fit in a byte, one byte each.</summary>
+    private readonly byte[] _text;
+
+    /// <summary>The fields of the other papers (<see cref="WideBit"/> in their mask), as UTF-16.</summary>
+    private readonly char[] _wideText;
+
+    /// <summary>Where each paper's fields are, in <see cref="_text"/> or, for a wide paper, <see cref="_wideText"/>.</summary>
     private readonly PaperRecord[] _records;
+
     /// <summary>
-    /// Per paper: the <see cref="CharacterMask"/> of all its fields (bits 0-35), and the <see cref="StartCode"/> of its
-    /// title above it.
+    /// Per paper: the <see cref="CharacterMask"/> of all its fields (bits 0-35), the <see cref="StartCode"/> of its
+    /// title above it, and <see cref="WideBit"/> when its fields are in <see cref="_wideText"/>.
     /// </summary>
     private readonly ulong[] _masks;
+
+    /// <summary>The bit of a paper's mask (and of a query's) that says it has a character above U+00FF.</summary>
+    internal const ulong WideBit = 1UL << 63;
 
     /// <summary>
     /// Two ulongs per paper: the <see cref="CharacterMask"/> of its title (bits 0-35) with the letters of its key above
@@ -75,41 +91,74 @@ public sealed class PaperSearchIndex
         _pairs = new ulong[2 * count];
         _fieldMasks = new ulong[2 * count];
         var keys = new string[count];
-        long length = 0;
+        var wide = new bool[count];
+        long length = 0, wideLength = 0;
         for (var i = 0; i < count; i++)
         {
             var paper = papers[i];
             keys[i] = TitleNormalizer.Fold(paper.Key);
-            length += paper.FoldedTitle.Length + keys[i].Length + paper.FoldedAuthors.Length + (paper.Year?.Length ?? 0) + 3;
+            var fieldsLength = paper.FoldedTitle.Length + keys[i].Length + paper.FoldedAuthors.Length + (paper.Year?.Length ?? 0) + 3;
+            wide[i] = !(FoldedCharacter.FitsInBytes(paper.FoldedTitle) && FoldedCharacter.FitsInBytes(keys[i])
+                && FoldedCharacter.FitsInBytes(paper.FoldedAuthors) && FoldedCharacter.FitsInBytes(paper.Year));
+            if (wide[i])
+            {
+                wideLength += fieldsLength;
+            }
+            else
+            {
+                length += fieldsLength;
+            }
         }
 
-        _text = new char[length];
+        _text = new byte[length];
+        _wideText = new char[wideLength];
         var at = 0;
+        var wideAt = 0;
+        char[] fields = [];
         for (var i = 0; i < count; i++)
         {
             var paper = papers[i];
             var year = paper.Year ?? string.Empty;
-            var start = at;
-            at = Append(paper.FoldedTitle, at);
-            _text[at++] = FieldSeparator;
-            at = Append(keys[i], at);
-            _text[at++] = FieldSeparator;
-            at = Append(paper.FoldedAuthors, at);
-            _text[at++] = FieldSeparator;
-            at = Append(year, at);
-            _records[i] = new PaperRecord(start, paper.FoldedTitle.Length, keys[i].Length, paper.FoldedAuthors.Length, year.Length);
-            var titleMask = CharacterMask(paper.FoldedTitle);
-            var authorsMask = CharacterMask(paper.FoldedAuthors);
-            _masks[i] = titleMask | authorsMask | CharacterMask(keys[i]) | CharacterMask(year) | StartCode(paper.FoldedTitle);
-            _fieldMasks[2 * i] = titleMask | ((CharacterMask(keys[i]) & LetterBits) << KeyLettersShift);
+            var record = new PaperRecord(wide[i] ? wideAt : at, paper.FoldedTitle.Length, keys[i].Length, paper.FoldedAuthors.Length, year.Length);
+            if (fields.Length < record.Length)
+            {
+                fields = new char[Math.Max(record.Length, 2 * fields.Length)];
+            }
+
+            var joined = fields.AsSpan(0, record.Length);
+            paper.FoldedTitle.CopyTo(joined);
+            joined[record.TitleLength] = FieldSeparator;
+            keys[i].CopyTo(joined[record.KeyStart..]);
+            joined[record.KeyStart + record.KeyLength] = FieldSeparator;
+            paper.FoldedAuthors.CopyTo(joined[record.AuthorsStart..]);
+            joined[record.AuthorsStart + record.AuthorsLength] = FieldSeparator;
+            year.CopyTo(joined[record.YearStart..]);
+            if (wide[i])
+            {
+                joined.CopyTo(_wideText.AsSpan(wideAt));
+                wideAt += joined.Length;
+            }
+            else
+            {
+                System.Text.Encoding.Latin1.GetBytes(joined, _text.AsSpan(at));
+                at += joined.Length;
+            }
+
+            _records[i] = record;
+            var titleMask = CharacterMask(paper.FoldedTitle.AsSpan());
+            var authorsMask = CharacterMask(paper.FoldedAuthors.AsSpan());
+            _masks[i] = titleMask | authorsMask | CharacterMask(keys[i].AsSpan()) | CharacterMask(year.AsSpan()) | StartCode(paper.FoldedTitle.AsSpan())
+                | (wide[i] ? WideBit : 0);
+            _fieldMasks[2 * i] = titleMask | ((CharacterMask(keys[i].AsSpan()) & LetterBits) << KeyLettersShift);
             _fieldMasks[(2 * i) + 1] = authorsMask;
-            (_pairs[2 * i], _pairs[(2 * i) + 1]) = CharacterPairFilter.Of(_text.AsSpan(start, at - start));
+            (_pairs[2 * i], _pairs[(2 * i) + 1]) = CharacterPairFilter.Of<char>(joined);
         }
     }
 
-    private PaperSearchIndex(char[] text, PaperRecord[] records, ulong[] masks, ulong[] fieldMasks, ulong[] pairs)
+    private PaperSearchIndex(byte[] text, char[] wideText, PaperRecord[] records, ulong[] masks, ulong[] fieldMasks, ulong[] pairs)
     {
         _text = text;
+        _wideText = wideText;
         _records = records;
         _masks = masks;
         _fieldMasks = fieldMasks;
@@ -119,10 +168,13 @@ public sealed class PaperSearchIndex
     /// <summary>
     /// The first bytes of <see cref="WriteTo"/>'s form, then its layout version: change the version whenever the arrays
     /// or what fills them (folding, masks, <see cref="CharacterPairFilter"/>) change, so an old form is not read.
+    /// Version 3: the text as bytes, the wide papers' text as UTF-16 beside it.
     /// </summary>
     private const ulong SerializedMagic = 0x31_58_45_44_4E_49_53_50; // "PSINDEX1"
 
-    private const int SerializedVersion = 2;
+    private const int SerializedVersion = 3;
+
+    private const int HeaderLength = 32;
 
     /// <summary>
     /// Writes the built index (its arrays as they are in memory, in this machine's byte order) so that a cache can give
@@ -131,17 +183,19 @@ public sealed class PaperSearchIndex
     /// </summary>
     public void WriteTo(Stream stream)
     {
-        Span<byte> header = stackalloc byte[24];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(header, SerializedMagic);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header[8..], SerializedVersion);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header[12..], _records.Length);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(header[16..], _text.Length);
+        Span<byte> header = stackalloc byte[HeaderLength];
+        BinaryPrimitives.WriteUInt64LittleEndian(header, SerializedMagic);
+        BinaryPrimitives.WriteInt32LittleEndian(header[8..], SerializedVersion);
+        BinaryPrimitives.WriteInt32LittleEndian(header[12..], _records.Length);
+        BinaryPrimitives.WriteInt64LittleEndian(header[16..], _text.Length);
+        BinaryPrimitives.WriteInt64LittleEndian(header[24..], _wideText.Length);
         stream.Write(header);
-        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_text.AsSpan()));
-        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_records.AsSpan()));
-        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_masks.AsSpan()));
-        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_fieldMasks.AsSpan()));
-        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_pairs.AsSpan()));
+        stream.Write(_text);
+        stream.Write(MemoryMarshal.AsBytes(_wideText.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_records.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_masks.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_fieldMasks.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_pairs.AsSpan()));
     }
 
     /// <summary>
@@ -154,48 +208,53 @@ public sealed class PaperSearchIndex
     {
         try
         {
-            Span<byte> header = stackalloc byte[24];
+            Span<byte> header = stackalloc byte[HeaderLength];
             stream.ReadExactly(header);
-            if (System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(header) != SerializedMagic
-                || System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(header[8..]) != SerializedVersion
+            if (BinaryPrimitives.ReadUInt64LittleEndian(header) != SerializedMagic
+                || BinaryPrimitives.ReadInt32LittleEndian(header[8..]) != SerializedVersion
                 || !BitConverter.IsLittleEndian)
             {
                 return null;
             }
 
-            var count = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
-            var length = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
-            if (count < 0 || length < 0 || length > Array.MaxLength)
+            var count = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
+            var length = BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
+            var wideLength = BinaryPrimitives.ReadInt64LittleEndian(header[24..]);
+            if (count < 0 || length < 0 || length > Array.MaxLength || wideLength < 0 || wideLength > Array.MaxLength)
             {
                 return null;
             }
 
-            if (byteLength is { } expected && SerializedLengthOf(count, length) != expected)
+            if (byteLength is { } expected && SerializedLengthOf(count, length, wideLength) != expected)
             {
                 return null;
             }
 
-            var text = new char[length];
+            var text = new byte[length];
+            var wideText = new char[wideLength];
             var records = new PaperRecord[count];
             var masks = new ulong[count];
             var fieldMasks = new ulong[2 * count];
             var pairs = new ulong[2 * count];
-            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
-            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(records.AsSpan()));
-            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(masks.AsSpan()));
-            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(fieldMasks.AsSpan()));
-            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(pairs.AsSpan()));
-            foreach (var record in records)
+            stream.ReadExactly(text);
+            stream.ReadExactly(MemoryMarshal.AsBytes(wideText.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(records.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(masks.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(fieldMasks.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(pairs.AsSpan()));
+            for (var i = 0; i < count; i++)
             {
-                // Every span the search takes must lie inside the text.
+                // Every span the search takes must lie inside the text the paper's mask names.
+                var record = records[i];
                 if (record.Start < 0 || record.TitleLength < 0 || record.KeyLength < 0 || record.AuthorsLength < 0 || record.YearLength < 0
-                    || (long)record.Start + record.TitleLength + record.KeyLength + record.AuthorsLength + record.YearLength + 3 > length)
+                    || (long)record.Start + record.TitleLength + record.KeyLength + record.AuthorsLength + record.YearLength + 3
+                        > ((masks[i] & WideBit) != 0 ? wideLength : length))
                 {
                     return null;
                 }
             }
 
-            return new PaperSearchIndex(text, records, masks, fieldMasks, pairs);
+            return new PaperSearchIndex(text, wideText, records, masks, fieldMasks, pairs);
         }
         catch (EndOfStreamException)
         {
@@ -220,11 +279,14 @@ public sealed class PaperSearchIndex
     public int Count => _records.Length;
 
     /// <summary>How many bytes <see cref="WriteTo"/> writes.</summary>
-    public long SerializedLength => SerializedLengthOf(_records.Length, _text.Length);
+    public long SerializedLength => SerializedLengthOf(_records.Length, _text.Length, _wideText.Length);
 
-    /// <summary>Header (magic, version, count, text length), the text as UTF-16, then per paper its record and 5 ulongs (mask, 2 field masks, 2 pair filter words).</summary>
-    private static long SerializedLengthOf(int count, long textLength) =>
-        24 + (2 * textLength) + ((long)count * (System.Runtime.CompilerServices.Unsafe.SizeOf<PaperRecord>() + (5 * sizeof(ulong))));
+    /// <summary>
+    /// Header (magic, version, count, the two text lengths), the text as bytes, the wide papers' text as UTF-16, then per
+    /// paper its record and 5 ulongs (mask, 2 field masks, 2 pair filter words).
+    /// </summary>
+    private static long SerializedLengthOf(int count, long textLength, long wideTextLength) =>
+        HeaderLength + textLength + (2 * wideTextLength) + ((long)count * (Unsafe.SizeOf<PaperRecord>() + (5 * sizeof(ulong))));
 
     public IReadOnlyList<SearchHit> Search(string query, int limit, CancellationToken cancellationToken = default)
     {
@@ -325,7 +387,7 @@ public sealed class PaperSearchIndex
                     continue;
                 }
 
-                if (StartBonus(_text.AsSpan(_records[i].Start, _records[i].TitleLength), query.Folded) == 0)
+                if (StartBonus(i, query) == 0)
                 {
                     misses++;
                 }
@@ -372,7 +434,7 @@ public sealed class PaperSearchIndex
                 var tier = query.PossibleSubstrings(_pairs[2 * i], _pairs[(2 * i) + 1]);
                 if (tier == all)
                 {
-                    if (AllWordsAreSubstrings(i, query.Words))
+                    if (AllWordsAreSubstrings(i, query))
                     {
                         tiers[i - from] = Rejected;
                         var score = ScorePaper(i, query, all, allAreSubstrings: true, worst);
@@ -446,17 +508,33 @@ public sealed class PaperSearchIndex
         }
     }
 
+    /// <summary>Whether the paper's fields are UTF-16 (<see cref="_wideText"/>) rather than bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsWide(int id) => (_masks[id] & WideBit) != 0;
+
+    /// <summary>The paper's fields (title, U+0001, key, U+0001, authors, U+0001, year) in the form they are stored in.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ReadOnlySpan<T> Fields<T>(PaperRecord record)
+        where T : unmanaged =>
+        typeof(T) == typeof(byte)
+            ? MemoryMarshal.Cast<byte, T>(_text.AsSpan(record.Start, record.Length))
+            : MemoryMarshal.Cast<char, T>(_wideText.AsSpan(record.Start, record.Length));
+
     /// <summary>
     /// Whether word <paramref name="w"/>, known to be a substring of none of the paper's fields, matches one of them as a
-    /// subsequence (<see cref="FuzzyScorer.MatchesAsSubsequence"/>: what <see cref="WordScore"/> scores above 0). False
+    /// subsequence (<see cref="FuzzyScorer.MatchesAsSubsequence{T}"/>: what <see cref="WordScore"/> scores above 0). False
     /// means the paper fails.
     /// </summary>
+    private bool MatchesAsSubsequence(int id, SearchQuery query, int w) =>
+        IsWide(id) ? MatchesAsSubsequence(id, Fields<char>(_records[id]), query, w)
+            : query.FitsInBytes && MatchesAsSubsequence(id, Fields<byte>(_records[id]), query, w);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool MatchesAsSubsequence(int id, SearchQuery query, int w)
+    private bool MatchesAsSubsequence<T>(int id, ReadOnlySpan<T> all, SearchQuery query, int w)
+        where T : unmanaged, IEquatable<T>
     {
         var record = _records[id];
-        var all = _text.AsSpan(record.Start, record.Length);
-        var word = query.Words[w];
+        var word = query.Word<T>(w);
         var wordMask = query.WordMasks[w];
         var titleMask = _fieldMasks[2 * id];
         return ((titleMask & wordMask) == wordMask && FuzzyScorer.MatchesAsSubsequence(word, all[..record.TitleLength]))
@@ -470,17 +548,22 @@ public sealed class PaperSearchIndex
     /// word counted as a substring).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool MayReach(int id, SearchQuery query, int mustBeat)
+    private bool MayReach(int id, SearchQuery query, int mustBeat) =>
+        Math.Max(1, query.WholeWordSum + StartBonus(id, query) - LengthPenalty(_records[id].TitleLength)) >= mustBeat;
+
+    /// <summary>The paper's title-start bonus for the query (0 for a query that cannot match it).</summary>
+    private int StartBonus(int id, SearchQuery query)
     {
         var record = _records[id];
-        var title = _text.AsSpan(record.Start, record.TitleLength);
-        return Math.Max(1, query.WholeWordSum + StartBonus(title, query.Folded) - LengthPenalty(title.Length)) >= mustBeat;
+        return IsWide(id) ? StartBonus(Fields<char>(record)[..record.TitleLength], query.FoldedAs<char>())
+            : query.FitsInBytes ? StartBonus(Fields<byte>(record)[..record.TitleLength], query.FoldedAs<byte>()) : 0;
     }
 
     /// <summary>The bonus of a title that starts with the whole query (more when it is the whole title).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int StartBonus(ReadOnlySpan<char> title, string folded) =>
-        title.Length >= folded.Length && title[0] == folded[0] && title.StartsWith(folded, StringComparison.Ordinal)
+    private static int StartBonus<T>(ReadOnlySpan<T> title, ReadOnlySpan<T> folded)
+        where T : unmanaged, IEquatable<T> =>
+        title.Length >= folded.Length && title[0].Equals(folded[0]) && title.StartsWith(folded)
             ? (title.Length == folded.Length ? 1500 : 500)
             : 0;
 
@@ -489,14 +572,17 @@ public sealed class PaperSearchIndex
 
     private const int MaxLengthPenalty = 60;
 
+    private bool AllWordsAreSubstrings(int id, SearchQuery query) =>
+        IsWide(id) ? AllWordsAreSubstrings(Fields<char>(_records[id]), query)
+            : query.FitsInBytes && AllWordsAreSubstrings(Fields<byte>(_records[id]), query);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool AllWordsAreSubstrings(int id, string[] words)
+    private static bool AllWordsAreSubstrings<T>(ReadOnlySpan<T> all, SearchQuery query)
+        where T : unmanaged, IEquatable<T>
     {
-        var record = _records[id];
-        var all = _text.AsSpan(record.Start, record.Length);
-        foreach (var word in words)
+        for (var w = 0; w < query.Words.Length; w++)
         {
-            if (all.IndexOf(word, StringComparison.Ordinal) < 0)
+            if (all.IndexOf(query.Word<T>(w)) < 0)
             {
                 return false;
             }
@@ -511,21 +597,25 @@ public sealed class PaperSearchIndex
     /// substrings (the others are certainly not, so only their subsequence is scored); <paramref name="allAreSubstrings"/>
     /// that every word was found.
     /// </summary>
+    private int ScorePaper(int id, SearchQuery query, int tier, bool allAreSubstrings, int mustBeat) =>
+        IsWide(id) ? ScorePaper(id, Fields<char>(_records[id]), query, tier, allAreSubstrings, mustBeat)
+            : query.FitsInBytes ? ScorePaper(id, Fields<byte>(_records[id]), query, tier, allAreSubstrings, mustBeat) : 0;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int ScorePaper(int id, SearchQuery query, int tier, bool allAreSubstrings, int mustBeat)
+    private int ScorePaper<T>(int id, ReadOnlySpan<T> all, SearchQuery query, int tier, bool allAreSubstrings, int mustBeat)
+        where T : unmanaged, IEquatable<T>
     {
         var record = _records[id];
-        var all = _text.AsSpan(record.Start, record.Length);
         var title = all[..record.TitleLength];
         var words = query.Words;
-        var startBonus = StartBonus(title, query.Folded);
+        var startBonus = StartBonus(title, query.FoldedAs<T>());
         var lengthPenalty = LengthPenalty(title.Length);
 
         // Which words are substrings of some field: one search of the record per word the tier allows.
         Span<bool> isSubstring = words.Length <= 64 ? stackalloc bool[words.Length] : new bool[words.Length];
         for (var w = 0; w < words.Length; w++)
         {
-            isSubstring[w] = allAreSubstrings || (SearchQuery.MayBeSubstring(tier, w) && all.IndexOf(words[w], StringComparison.Ordinal) >= 0);
+            isSubstring[w] = allAreSubstrings || (SearchQuery.MayBeSubstring(tier, w) && all.IndexOf(query.Word<T>(w)) >= 0);
         }
 
         if (mustBeat != int.MinValue)
@@ -558,7 +648,7 @@ public sealed class PaperSearchIndex
                 if (!isSubstring[w])
                 {
                     others++;
-                    if (!MatchesAsSubsequence(id, query, w))
+                    if (!MatchesAsSubsequence(id, all, query, w))
                     {
                         return 0;
                     }
@@ -571,7 +661,7 @@ public sealed class PaperSearchIndex
         {
             if (isSubstring[w])
             {
-                var score = WordScore(words[w], query.WordMasks[w], isSubstring: true, title, key, authors, year, _fieldMasks[2 * id], _fieldMasks[(2 * id) + 1]);
+                var score = WordScore(query.Word<T>(w), query.WordMasks[w], isSubstring: true, title, key, authors, year, _fieldMasks[2 * id], _fieldMasks[(2 * id) + 1]);
                 if (score == 0)
                 {
                     return 0;
@@ -592,7 +682,7 @@ public sealed class PaperSearchIndex
             {
                 if (!isSubstring[w])
                 {
-                    var score = WordScore(words[w], query.WordMasks[w], isSubstring: false, title, key, authors, year, _fieldMasks[2 * id], _fieldMasks[(2 * id) + 1]);
+                    var score = WordScore(query.Word<T>(w), query.WordMasks[w], isSubstring: false, title, key, authors, year, _fieldMasks[2 * id], _fieldMasks[(2 * id) + 1]);
                     if (score == 0)
                     {
                         return 0;
@@ -612,16 +702,17 @@ public sealed class PaperSearchIndex
     /// skipped: the word can be neither a substring nor a subsequence of it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int WordScore(
-        string word,
+    private static int WordScore<T>(
+        ReadOnlySpan<T> word,
         ulong wordMask,
         bool isSubstring,
-        ReadOnlySpan<char> title,
-        ReadOnlySpan<char> key,
-        ReadOnlySpan<char> authors,
-        ReadOnlySpan<char> year,
+        ReadOnlySpan<T> title,
+        ReadOnlySpan<T> key,
+        ReadOnlySpan<T> authors,
+        ReadOnlySpan<T> year,
         ulong titleMask,
         ulong authorsMask)
+        where T : unmanaged, IEquatable<T>
     {
         var inTitle = (titleMask & wordMask) == wordMask;
         var inKey = KeyHasLetters(titleMask, wordMask);
@@ -654,12 +745,6 @@ public sealed class PaperSearchIndex
         }
 
         return score;
-    }
-
-    private int Append(string field, int at)
-    {
-        field.CopyTo(0, _text, at, field.Length);
-        return at + field.Length;
     }
 
     /// <summary>

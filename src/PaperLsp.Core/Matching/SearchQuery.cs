@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PaperLsp.Core.Matching;
 
@@ -22,16 +23,27 @@ internal sealed class SearchQuery
     private readonly ulong[] _pairsLow;
     private readonly ulong[] _pairsHigh;
 
+    /// <summary>The query and its words as bytes (<see cref="FoldedCharacter"/>); null when some character does not fit in one.</summary>
+    private readonly byte[]? _foldedBytes;
+    private readonly byte[][]? _wordBytes;
+
     public SearchQuery(string folded)
     {
         Folded = folded;
         Words = folded.Split(' ');
-        Mask = PaperSearchIndex.CharacterMask(folded);
-        WordMasks = Array.ConvertAll(Words, word => PaperSearchIndex.CharacterMask(word));
+        if (FoldedCharacter.FitsInBytes(folded))
+        {
+            _foldedBytes = FoldedCharacter.ToBytes(folded);
+            _wordBytes = Array.ConvertAll(Words, word => FoldedCharacter.ToBytes(word));
+        }
+
+        // A query with a character above U+00FF can only match papers that have one (the bit of their mask).
+        Mask = PaperSearchIndex.CharacterMask(folded.AsSpan()) | (FitsInBytes ? 0 : PaperSearchIndex.WideBit);
+        WordMasks = Array.ConvertAll(Words, word => PaperSearchIndex.CharacterMask(word.AsSpan()));
         LongestFirst = Enumerable.Range(0, Words.Length).OrderByDescending(w => Words[w].Length).ToArray();
         WholeWordSum = Words.Sum(WholeWordScore);
-        StartCodeMask = PaperSearchIndex.StartCodeMask(folded);
-        StartCode = PaperSearchIndex.StartCode(folded) & StartCodeMask;
+        StartCodeMask = PaperSearchIndex.StartCodeMask(folded.AsSpan());
+        StartCode = PaperSearchIndex.StartCode(folded.AsSpan()) & StartCodeMask;
         var tracked = Math.Min(Words.Length, TrackedWords);
         AllWords = (1 << tracked) - 1;
         _pairsLow = new ulong[tracked];
@@ -59,6 +71,21 @@ internal sealed class SearchQuery
     public string Folded { get; }
 
     public string[] Words { get; }
+
+    /// <summary>Whether every character of the query fits in a byte: otherwise no paper stored as bytes can match it.</summary>
+    public bool FitsInBytes => _wordBytes is not null;
+
+    /// <summary>The whole query in the form of the text it is compared with (bytes only when <see cref="FitsInBytes"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<T> FoldedAs<T>()
+        where T : unmanaged =>
+        typeof(T) == typeof(byte) ? MemoryMarshal.Cast<byte, T>(_foldedBytes) : MemoryMarshal.Cast<char, T>(Folded.AsSpan());
+
+    /// <summary>Word <paramref name="w"/> in the form of the text it is compared with (bytes only when <see cref="FitsInBytes"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<T> Word<T>(int w)
+        where T : unmanaged =>
+        typeof(T) == typeof(byte) ? MemoryMarshal.Cast<byte, T>(_wordBytes![w]) : MemoryMarshal.Cast<char, T>(Words[w].AsSpan());
 
     /// <summary>The letters and digits of the query (see <see cref="PaperSearchIndex.CharacterMask"/>).</summary>
     public ulong Mask { get; }
