@@ -71,6 +71,9 @@ public sealed class PaperSearchIndex
     /// <summary>Two ulongs per paper: its <see cref="CharacterPairFilter"/>.</summary>
     private readonly ulong[] _pairs;
 
+    /// <summary>Per paper: the <see cref="WholeWordFilter"/> of its title, key and authors.</summary>
+    private readonly ulong[] _wholeWords;
+
     /// <summary>The last search whose matches are all known (see <see cref="Remember"/>); the index is immutable, so they stay true.</summary>
     private volatile CompleteMatches? _lastComplete;
 
@@ -90,6 +93,7 @@ public sealed class PaperSearchIndex
         _masks = new ulong[count];
         _pairs = new ulong[2 * count];
         _fieldMasks = new ulong[2 * count];
+        _wholeWords = new ulong[count];
         var keys = new string[count];
         var wide = new bool[count];
         long length = 0, wideLength = 0;
@@ -152,11 +156,13 @@ public sealed class PaperSearchIndex
             _fieldMasks[2 * i] = titleMask | ((CharacterMask(keys[i].AsSpan()) & LetterBits) << KeyLettersShift);
             _fieldMasks[(2 * i) + 1] = authorsMask;
             (_pairs[2 * i], _pairs[(2 * i) + 1]) = CharacterPairFilter.Of<char>(joined);
+            _wholeWords[i] = WholeWordFilter.Of(joined[..record.YearStart]);
         }
     }
 
-    private PaperSearchIndex(byte[] text, char[] wideText, PaperRecord[] records, ulong[] masks, ulong[] fieldMasks, ulong[] pairs)
+    private PaperSearchIndex(byte[] text, char[] wideText, PaperRecord[] records, ulong[] masks, ulong[] fieldMasks, ulong[] pairs, ulong[] wholeWords)
     {
+        _wholeWords = wholeWords;
         _text = text;
         _wideText = wideText;
         _records = records;
@@ -168,7 +174,7 @@ public sealed class PaperSearchIndex
     /// <summary>
     /// The first bytes of <see cref="WriteTo"/>'s form, then its layout version: change the version whenever the arrays
     /// or what fills them (folding, masks, <see cref="CharacterPairFilter"/>) change, so an old form is not read.
-    /// Version 3: the text as bytes, the wide papers' text as UTF-16 beside it.
+    /// Version 3: the text as bytes, the wide papers' text as UTF-16 beside it, and the whole-word filters.
     /// </summary>
     private const ulong SerializedMagic = 0x31_58_45_44_4E_49_53_50; // "PSINDEX1"
 
@@ -196,6 +202,7 @@ public sealed class PaperSearchIndex
         stream.Write(MemoryMarshal.AsBytes(_masks.AsSpan()));
         stream.Write(MemoryMarshal.AsBytes(_fieldMasks.AsSpan()));
         stream.Write(MemoryMarshal.AsBytes(_pairs.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_wholeWords.AsSpan()));
     }
 
     /// <summary>
@@ -236,12 +243,14 @@ public sealed class PaperSearchIndex
             var masks = new ulong[count];
             var fieldMasks = new ulong[2 * count];
             var pairs = new ulong[2 * count];
+            var wholeWords = new ulong[count];
             stream.ReadExactly(text);
             stream.ReadExactly(MemoryMarshal.AsBytes(wideText.AsSpan()));
             stream.ReadExactly(MemoryMarshal.AsBytes(records.AsSpan()));
             stream.ReadExactly(MemoryMarshal.AsBytes(masks.AsSpan()));
             stream.ReadExactly(MemoryMarshal.AsBytes(fieldMasks.AsSpan()));
             stream.ReadExactly(MemoryMarshal.AsBytes(pairs.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(wholeWords.AsSpan()));
             for (var i = 0; i < count; i++)
             {
                 // Every span the search takes must lie inside the text the paper's mask names.
@@ -254,7 +263,7 @@ public sealed class PaperSearchIndex
                 }
             }
 
-            return new PaperSearchIndex(text, wideText, records, masks, fieldMasks, pairs);
+            return new PaperSearchIndex(text, wideText, records, masks, fieldMasks, pairs, wholeWords);
         }
         catch (EndOfStreamException)
         {
@@ -283,10 +292,10 @@ public sealed class PaperSearchIndex
 
     /// <summary>
     /// Header (magic, version, count, the two text lengths), the text as bytes, the wide papers' text as UTF-16, then per
-    /// paper its record and 5 ulongs (mask, 2 field masks, 2 pair filter words).
+    /// paper its record and 6 ulongs (mask, 2 field masks, 2 pair filter words, whole-word filter).
     /// </summary>
     private static long SerializedLengthOf(int count, long textLength, long wideTextLength) =>
-        HeaderLength + textLength + (2 * wideTextLength) + ((long)count * (Unsafe.SizeOf<PaperRecord>() + (5 * sizeof(ulong))));
+        HeaderLength + textLength + (2 * wideTextLength) + ((long)count * (Unsafe.SizeOf<PaperRecord>() + (6 * sizeof(ulong))));
 
     public IReadOnlyList<SearchHit> Search(string query, int limit, CancellationToken cancellationToken = default)
     {
@@ -423,9 +432,10 @@ public sealed class PaperSearchIndex
                     worst = best.Threshold;
                 }
 
-                // Once the heap is full of hits that only a title starting with the query can beat, a paper is rejected
-                // by that bound before its words are searched: it could never enter, now or later.
-                if (worst > query.WholeWordSum && ((_masks[i] & query.StartCodeMask) != query.StartCode || !MayReach(i, query, worst)))
+                // Once the heap is full, a paper that cannot reach its worst hit (every word at best a whole word, or a
+                // word prefix where its whole-word filter rules the whole word out) is rejected before its words are
+                // searched: it could never enter, now or later.
+                if (worst != int.MinValue && !MayReach(i, query, worst))
                 {
                     tiers[i - from] = Rejected;
                     continue;
@@ -543,13 +553,38 @@ public sealed class PaperSearchIndex
     }
 
     /// <summary>
-    /// Whether the paper's score may reach <paramref name="mustBeat"/>: at most every word a whole word at the start of a
-    /// field, plus its title-start bonus, minus its length penalty (the bound <see cref="ScorePaper"/> checks, with every
-    /// word counted as a substring).
+    /// Whether the paper's score may reach <paramref name="mustBeat"/>: at most <see cref="WordsBound"/>, plus its
+    /// title-start bonus, minus its length penalty (the bound <see cref="ScorePaper"/> checks, with every word counted as
+    /// a substring).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool MayReach(int id, SearchQuery query, int mustBeat) =>
-        Math.Max(1, query.WholeWordSum + StartBonus(id, query) - LengthPenalty(_records[id].TitleLength)) >= mustBeat;
+    private bool MayReach(int id, SearchQuery query, int mustBeat)
+    {
+        var reach = WordsBound(id, query, SearchQuery.AllTiers, []) - LengthPenalty(_records[id].TitleLength);
+        return Math.Max(1, reach + ((_masks[id] & query.StartCodeMask) == query.StartCode ? StartBonus(id, query) : 0)) >= mustBeat;
+    }
+
+    /// <summary>
+    /// The most the query's words can score in the paper: a word that may be a substring at most a whole word, or a
+    /// word prefix when the paper's <see cref="WholeWordFilter"/> rules the whole word out (prefix, substring,
+    /// subsequence, key and authors all score less, and the year 600); a word that is no substring (not in
+    /// <paramref name="isSubstring"/> when given, else not allowed by <paramref name="tier"/>) at most a subsequence.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int WordsBound(int id, SearchQuery query, int tier, ReadOnlySpan<bool> isSubstring)
+    {
+        var wholeWords = _wholeWords[id];
+        var bound = 0;
+        for (var w = 0; w < query.Words.Length; w++)
+        {
+            var substring = isSubstring.IsEmpty ? SearchQuery.MayBeSubstring(tier, w) : isSubstring[w];
+            bound += !substring ? FuzzyScorer.Substring - 1
+                : (wholeWords & query.WholeWordBits[w]) == query.WholeWordBits[w] ? query.WholeWordScores[w]
+                : query.PrefixScores[w];
+        }
+
+        return bound;
+    }
 
     /// <summary>The paper's title-start bonus for the query (0 for a query that cannot match it).</summary>
     private int StartBonus(int id, SearchQuery query)
@@ -620,11 +655,7 @@ public sealed class PaperSearchIndex
 
         if (mustBeat != int.MinValue)
         {
-            var bound = startBonus - lengthPenalty;
-            for (var w = 0; w < words.Length; w++)
-            {
-                bound += isSubstring[w] ? SearchQuery.WholeWordScore(words[w]) : FuzzyScorer.Substring - 1;
-            }
+            var bound = startBonus - lengthPenalty + WordsBound(id, query, tier, isSubstring);
 
             // Strictly below: a paper of a later tier that ties the worst kept hit may come earlier and win the tie.
             if (Math.Max(1, bound) < mustBeat)

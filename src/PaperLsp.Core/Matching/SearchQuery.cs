@@ -42,6 +42,9 @@ internal sealed class SearchQuery
         WordMasks = Array.ConvertAll(Words, word => PaperSearchIndex.CharacterMask(word.AsSpan()));
         LongestFirst = Enumerable.Range(0, Words.Length).OrderByDescending(w => Words[w].Length).ToArray();
         WholeWordSum = Words.Sum(WholeWordScore);
+        WholeWordScores = Array.ConvertAll(Words, WholeWordScore);
+        PrefixScores = Array.ConvertAll(Words, word => FuzzyScorer.WordPrefix + (word.Length * 4));
+        WholeWordBits = Array.ConvertAll(Words, word => WholeWordFilter.Bits(word));
         StartCodeMask = PaperSearchIndex.StartCodeMask(folded.AsSpan());
         StartCode = PaperSearchIndex.StartCode(folded.AsSpan()) & StartCodeMask;
         var tracked = Math.Min(Words.Length, TrackedWords);
@@ -98,6 +101,15 @@ internal sealed class SearchQuery
 
     /// <summary>The most the words can score in any paper: each a whole word at the start of a field.</summary>
     public int WholeWordSum { get; }
+
+    /// <summary>Per word: <see cref="WholeWordScore"/>.</summary>
+    public int[] WholeWordScores { get; }
+
+    /// <summary>Per word: the most it scores where it is no whole word (a word prefix at the start of a field).</summary>
+    public int[] PrefixScores { get; }
+
+    /// <summary>Per word: its bits in a paper's <see cref="WholeWordFilter"/>.</summary>
+    public ulong[] WholeWordBits { get; }
 
     /// <summary>The bits of a paper's mask that hold its title's first characters, where the query's are known (<see cref="PaperSearchIndex.StartCode"/>).</summary>
     public ulong StartCodeMask { get; }
