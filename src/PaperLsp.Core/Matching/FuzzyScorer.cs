@@ -384,6 +384,14 @@ public static class FuzzyScorer
         return 0;
     }
 
+    /// <summary>
+    /// The most a word of <paramref name="length"/> characters that is no substring of a field scores there (as a
+    /// subsequence or as initials): 16 per character, 16 for a first character at a word start, and 8 for each later one,
+    /// either for starting a word or for following the one before (not both: the one before is a letter of the word, not
+    /// a space), at most 399. A half-typed word that is only scattered through a paper bounds it far below 399.
+    /// </summary>
+    internal static int SubsequenceBound(int length) => Math.Min((length * (ScoreMatch + BonusBoundary)) + BonusBoundary, Substring - 1);
+
     /// <summary>The widest window a subsequence match may span: room for the word plus a few short words around it.</summary>
     internal static int MaxWindow(int wordLength) => wordLength + 16;
 

@@ -19,7 +19,7 @@ namespace PaperLsp.Core.Matching;
 /// rejected first by a 64-bit mask of the characters it contains (one AND), then sorted by a 128-bit filter of its
 /// character pairs (<see cref="CharacterPairFilter"/>): which query words may be substrings of it. Papers where every word
 /// is a substring are scored at once; the others wait in tiers by the words that may be substrings, and the tiers are
-/// scored best bound first (a word that is no substring scores at most a subsequence's 399) until the heap holds better
+/// scored best bound first (a word that is no substring scores at most a subsequence's <see cref="FuzzyScorer.SubsequenceBound"/>) until the heap holds better
 /// hits than the next tier could reach, which is the usual case. Within a tier, once the heap is full, a paper is rejected
 /// by an upper bound of its score before the expensive subsequence scoring, and a field that lacks a letter of a word is
 /// not searched for it; in a tier whose papers certainly lack a word as a substring, that word must match as a
@@ -389,8 +389,10 @@ public sealed class PaperSearchIndex
             var startCode = query.Mask | query.StartCode;
             var misses = 0;
             tiers.AsSpan(0, to - from).Clear();
-            for (var i = from; i < to && misses < StartPassMisses; i++)
+            var passed = from;
+            for (; passed < to && misses < StartPassMisses; passed++)
             {
+                var i = passed;
                 if ((_masks[i] & startMask) != startCode)
                 {
                     continue;
@@ -409,6 +411,13 @@ public sealed class PaperSearchIndex
                         best.Offer(i, score);
                     }
                 }
+            }
+
+            // Every title that starts with the query has been scored, and the heap is full of hits that no other paper can
+            // reach even with every word a whole word: a common start ("towards", "on the") is answered without the scan.
+            if (passed == to && best.Threshold > query.WholeWordSum)
+            {
+                return;
             }
 
             // The score a paper must reach to enter the heap: none until it is full.
@@ -578,7 +587,7 @@ public sealed class PaperSearchIndex
         for (var w = 0; w < query.Words.Length; w++)
         {
             var substring = isSubstring.IsEmpty ? SearchQuery.MayBeSubstring(tier, w) : isSubstring[w];
-            bound += !substring ? FuzzyScorer.Substring - 1
+            bound += !substring ? query.SubsequenceBounds[w]
                 : (wholeWords & query.WholeWordBits[w]) == query.WholeWordBits[w] ? query.WholeWordScores[w]
                 : query.PrefixScores[w];
         }
@@ -669,7 +678,7 @@ public sealed class PaperSearchIndex
         var year = all.Slice(record.YearStart, record.YearLength);
         // Words that are no substring can fail, the others always score: first whether each of those matches at all
         // (decided on bits, longest first: a long word is the likeliest to fail), then the substrings' exact scores,
-        // which with 399 for each other word bound the paper before any subsequence is scored. The sum does not depend
+        // which with a subsequence's bound for each other word bound the paper before any subsequence is scored. The sum does not depend
         // on the order.
         var others = 0;
         if (!allAreSubstrings)
@@ -704,9 +713,18 @@ public sealed class PaperSearchIndex
 
         if (others > 0)
         {
-            if (mustBeat != int.MinValue && Math.Max(1, total + (others * (FuzzyScorer.Substring - 1)) + startBonus - lengthPenalty) < mustBeat)
+            if (mustBeat != int.MinValue)
             {
-                return 0;
+                var bound = total + startBonus - lengthPenalty;
+                for (var w = 0; w < words.Length; w++)
+                {
+                    bound += isSubstring[w] ? 0 : query.SubsequenceBounds[w];
+                }
+
+                if (Math.Max(1, bound) < mustBeat)
+                {
+                    return 0;
+                }
             }
 
             for (var w = 0; w < words.Length; w++)

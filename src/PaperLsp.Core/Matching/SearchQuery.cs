@@ -7,7 +7,8 @@ namespace PaperLsp.Core.Matching;
 /// A folded query prepared for <see cref="PaperSearchIndex"/>: its words, the characters it needs, the pair filter of each
 /// word and the tiers a paper can fall in. A tier is the set of the first <see cref="TrackedWords"/> words that may be
 /// substrings of a paper (its pair filter says so); its bound is the most a paper of that tier can score, since a word that
-/// is no substring of any field scores at most a subsequence's 399 and the title cannot start with the query.
+/// is no substring of any field scores at most a subsequence's <see cref="FuzzyScorer.SubsequenceBound"/> and the title
+/// cannot start with the query.
 /// </summary>
 internal sealed class SearchQuery
 {
@@ -45,6 +46,7 @@ internal sealed class SearchQuery
         WholeWordScores = Array.ConvertAll(Words, WholeWordScore);
         PrefixScores = Array.ConvertAll(Words, word => FuzzyScorer.WordPrefix + (word.Length * 4));
         WholeWordBits = Array.ConvertAll(Words, word => WholeWordFilter.Bits(word));
+        SubsequenceBounds = Array.ConvertAll(Words, word => FuzzyScorer.SubsequenceBound(word.Length));
         StartCodeMask = PaperSearchIndex.StartCodeMask(folded.AsSpan());
         StartCode = PaperSearchIndex.StartCode(folded.AsSpan()) & StartCodeMask;
         var tracked = Math.Min(Words.Length, TrackedWords);
@@ -62,7 +64,7 @@ internal sealed class SearchQuery
             var bound = 0;
             for (var w = 0; w < Words.Length; w++)
             {
-                bound += w >= tracked || (tier & (1 << w)) != 0 ? WholeWordScore(Words[w]) : FuzzyScorer.Substring - 1;
+                bound += w >= tracked || (tier & (1 << w)) != 0 ? WholeWordScore(Words[w]) : FuzzyScorer.SubsequenceBound(Words[w].Length);
             }
 
             tiers.Add((tier, bound));
@@ -107,6 +109,9 @@ internal sealed class SearchQuery
 
     /// <summary>Per word: the most it scores where it is no whole word (a word prefix at the start of a field).</summary>
     public int[] PrefixScores { get; }
+
+    /// <summary>Per word: the most it scores where it is no substring (<see cref="FuzzyScorer.SubsequenceBound"/>).</summary>
+    public int[] SubsequenceBounds { get; }
 
     /// <summary>Per word: its bits in a paper's <see cref="WholeWordFilter"/>.</summary>
     public ulong[] WholeWordBits { get; }
@@ -161,19 +166,20 @@ internal sealed class SearchQuery
 
     /// <summary>
     /// The most a paper can score when some word is not a substring of any of its fields: that word at most a
-    /// subsequence's 399, the others at most a whole word, no title-start bonus (the title would contain every word).
+    /// subsequence's bound, the others at most a whole word, no title-start bonus (the title would contain every word).
+    /// Which word it is, is not known: the one that loses least bounds them all.
     /// </summary>
     private int BestWithoutAllSubstrings()
     {
         var sum = 0;
-        var largestLoss = 0;
+        var smallestLoss = int.MaxValue;
         foreach (var word in Words)
         {
             var wholeWord = WholeWordScore(word);
             sum += wholeWord;
-            largestLoss = Math.Max(largestLoss, wholeWord - (FuzzyScorer.Substring - 1));
+            smallestLoss = Math.Min(smallestLoss, wholeWord - FuzzyScorer.SubsequenceBound(word.Length));
         }
 
-        return Math.Max(1, sum - largestLoss);
+        return Math.Max(1, sum - smallestLoss);
     }
 }
