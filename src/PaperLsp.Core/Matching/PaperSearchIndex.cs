@@ -25,7 +25,9 @@ namespace PaperLsp.Core.Matching;
 /// not searched for it; in a tier whose papers certainly lack a word as a substring, that word must match as a
 /// subsequence, decided on bits before anything else is searched (<see cref="FuzzyScorer.MatchesAsSubsequence"/>). Before
 /// all that, the papers whose title may start with the query (its first characters are in the paper's mask) are scored:
-/// when they fill the heap, every other paper is rejected by its mask. The bounds never underestimate, so the result is
+/// when they fill the heap with hits no other paper can reach, the scan ends there. A paper's bound counts a word at most
+/// as a whole word, or as a word prefix where its <see cref="WholeWordFilter"/> rules the whole word out, so a half-typed
+/// word rejects most papers before their text is read. The bounds never underestimate, so the result is
 /// exactly that of scoring every paper (tests compare with that). Large collections are scanned in one slice per core into one shared heap (top-k under a total
 /// order does not depend on the order of the offers), so every slice prunes by the collection's best hits so far.
 /// </para>
