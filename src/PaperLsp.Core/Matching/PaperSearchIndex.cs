@@ -319,7 +319,7 @@ public sealed class PaperSearchIndex
             var narrowed = new TopHits(limit);
             foreach (var id in previous.PaperIds)
             {
-                var score = ScorePaper(id, prepared, SearchQuery.AllTiers, allAreSubstrings: false, int.MinValue);
+                var score = ScorePaper(id, prepared, SearchQuery.AllTiers, allAreSubstrings: false, TopHits.NoFloor);
                 if (score > 0)
                 {
                     narrowed.Offer(id, score);
@@ -407,7 +407,7 @@ public sealed class PaperSearchIndex
                 else
                 {
                     tiers[i - from] = ScoredFirst;
-                    var score = ScorePaper(i, query, SearchQuery.AllTiers, allAreSubstrings: true, best.Threshold);
+                    var score = ScorePaper(i, query, SearchQuery.AllTiers, allAreSubstrings: true, best.Floor);
                     if (score > 0)
                     {
                         best.Offer(i, score);
@@ -423,7 +423,7 @@ public sealed class PaperSearchIndex
             }
 
             // The score a paper must reach to enter the heap: none until it is full.
-            var worst = best.Threshold;
+            var floor = best.Floor;
             for (var i = from; i < to; i++)
             {
                 if ((_masks[i] & query.Mask) != query.Mask || tiers[i - from] == ScoredFirst)
@@ -440,13 +440,13 @@ public sealed class PaperSearchIndex
                     }
 
                     // Another slice's heap may have filled meanwhile.
-                    worst = best.Threshold;
+                    floor = best.Floor;
                 }
 
                 // Once the heap is full, a paper that cannot reach its worst hit (every word at best a whole word, or a
                 // word prefix where its whole-word filter rules the whole word out) is rejected before its words are
                 // searched: it could never enter, now or later.
-                if (worst != int.MinValue && !MayReach(i, query, worst))
+                if (floor != TopHits.NoFloor && !MayReach(i, query, floor))
                 {
                     tiers[i - from] = Rejected;
                     continue;
@@ -458,11 +458,11 @@ public sealed class PaperSearchIndex
                     if (AllWordsAreSubstrings(i, query))
                     {
                         tiers[i - from] = Rejected;
-                        var score = ScorePaper(i, query, all, allAreSubstrings: true, worst);
+                        var score = ScorePaper(i, query, all, allAreSubstrings: true, floor);
                         if (score > 0)
                         {
                             best.Offer(i, score);
-                            worst = best.Threshold;
+                            floor = best.Floor;
                         }
 
                         continue;
@@ -515,7 +515,7 @@ public sealed class PaperSearchIndex
                         continue;
                     }
 
-                    var score = ScorePaper(id, query, possible, allAreSubstrings: false, best.Threshold);
+                    var score = ScorePaper(id, query, possible, allAreSubstrings: false, best.Floor);
                     if (score > 0)
                     {
                         best.Offer(id, score);
@@ -564,15 +564,15 @@ public sealed class PaperSearchIndex
     }
 
     /// <summary>
-    /// Whether the paper's score may reach <paramref name="mustBeat"/>: at most <see cref="WordsBound"/>, plus its
+    /// Whether the paper may enter a heap whose <see cref="TopHits.Floor"/> is <paramref name="floor"/>: its score is at most <see cref="WordsBound"/>, plus its
     /// title-start bonus, minus its length penalty (the bound <see cref="ScorePaper"/> checks, with every word counted as
     /// a substring).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool MayReach(int id, SearchQuery query, int mustBeat)
+    private bool MayReach(int id, SearchQuery query, long floor)
     {
         var reach = WordsBound(id, query, SearchQuery.AllTiers, []) - LengthPenalty(_records[id].TitleLength);
-        return Math.Max(1, reach + ((_masks[id] & query.StartCodeMask) == query.StartCode ? StartBonus(id, query) : 0)) >= mustBeat;
+        return TopHits.Key(Math.Max(1, reach + ((_masks[id] & query.StartCodeMask) == query.StartCode ? StartBonus(id, query) : 0)), id) >= floor;
     }
 
     /// <summary>
@@ -639,16 +639,16 @@ public sealed class PaperSearchIndex
 
     /// <summary>
     /// The score of one paper for a query, 0 when some word matches nowhere or when the paper cannot score above
-    /// <paramref name="mustBeat"/> (int.MinValue: no such limit). <paramref name="tier"/> says which words may be
+    /// <paramref name="floor"/> (a <see cref="TopHits.Floor"/>; <see cref="TopHits.NoFloor"/>: no such limit). <paramref name="tier"/> says which words may be
     /// substrings (the others are certainly not, so only their subsequence is scored); <paramref name="allAreSubstrings"/>
     /// that every word was found.
     /// </summary>
-    private int ScorePaper(int id, SearchQuery query, int tier, bool allAreSubstrings, int mustBeat) =>
-        IsWide(id) ? ScorePaper(id, Fields<char>(_records[id]), query, tier, allAreSubstrings, mustBeat)
-            : query.FitsInBytes ? ScorePaper(id, Fields<byte>(_records[id]), query, tier, allAreSubstrings, mustBeat) : 0;
+    private int ScorePaper(int id, SearchQuery query, int tier, bool allAreSubstrings, long floor) =>
+        IsWide(id) ? ScorePaper(id, Fields<char>(_records[id]), query, tier, allAreSubstrings, floor)
+            : query.FitsInBytes ? ScorePaper(id, Fields<byte>(_records[id]), query, tier, allAreSubstrings, floor) : 0;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int ScorePaper<T>(int id, ReadOnlySpan<T> all, SearchQuery query, int tier, bool allAreSubstrings, int mustBeat)
+    private int ScorePaper<T>(int id, ReadOnlySpan<T> all, SearchQuery query, int tier, bool allAreSubstrings, long floor)
         where T : unmanaged, IEquatable<T>
     {
         var record = _records[id];
@@ -664,12 +664,12 @@ public sealed class PaperSearchIndex
             isSubstring[w] = allAreSubstrings || (SearchQuery.MayBeSubstring(tier, w) && all.IndexOf(query.Word<T>(w)) >= 0);
         }
 
-        if (mustBeat != int.MinValue)
+        if (floor != TopHits.NoFloor)
         {
             var bound = startBonus - lengthPenalty + WordsBound(id, query, tier, isSubstring);
 
-            // Strictly below: a paper of a later tier that ties the worst kept hit may come earlier and win the tie.
-            if (Math.Max(1, bound) < mustBeat)
+            // A paper that at best ties the worst kept hit enters only if it comes earlier in the collection.
+            if (TopHits.Key(Math.Max(1, bound), id) < floor)
             {
                 return 0;
             }
@@ -715,7 +715,7 @@ public sealed class PaperSearchIndex
 
         if (others > 0)
         {
-            if (mustBeat != int.MinValue)
+            if (floor != TopHits.NoFloor)
             {
                 var bound = total + startBonus - lengthPenalty;
                 for (var w = 0; w < words.Length; w++)
@@ -723,7 +723,7 @@ public sealed class PaperSearchIndex
                     bound += isSubstring[w] ? 0 : query.SubsequenceBounds[w];
                 }
 
-                if (Math.Max(1, bound) < mustBeat)
+                if (TopHits.Key(Math.Max(1, bound), id) < floor)
                 {
                     return 0;
                 }
