@@ -81,9 +81,6 @@ public sealed class PaperSearchIndex
 
     private const byte Rejected = 0xFF;
 
-    /// <summary>How many titles that do not start with the query the first pass reads before it leaves the rest to the scan.</summary>
-    private const int StartPassMisses = 2048;
-
     /// <summary>A paper scored before the scan (its title starts with the query).</summary>
     private const byte ScoredFirst = 0xFE;
     private const int Unverified = SearchQuery.Unverified;
@@ -385,26 +382,20 @@ public sealed class PaperSearchIndex
             // Titles that start with the query first (their bonus makes them the likeliest best hits, and a heap full of
             // them rejects the rest by its bound, below): among the papers whose mask holds the query's characters and
             // start, those whose title does start with it. Every word is then a substring of the title. A common first
-            // word ("towards") passes the mask in many titles that go on differently: after that many misses the rest is
-            // left to the scan (which scores every paper anyway; this only changes the order).
+            // word ("towards", "on the") passes the mask in many titles that go on differently; reading them all costs a
+            // comparison of their first characters each, and pays when the hits of the titles that do start with the query
+            // end the search below, before the scan.
             var startMask = query.Mask | query.StartCodeMask;
             var startCode = query.Mask | query.StartCode;
-            var misses = 0;
             tiers.AsSpan(0, to - from).Clear();
-            var passed = from;
-            for (; passed < to && misses < StartPassMisses; passed++)
+            for (var i = from; i < to; i++)
             {
-                var i = passed;
                 if ((_masks[i] & startMask) != startCode)
                 {
                     continue;
                 }
 
-                if (StartBonus(i, query) == 0)
-                {
-                    misses++;
-                }
-                else
+                if (StartBonus(i, query) != 0)
                 {
                     tiers[i - from] = ScoredFirst;
                     var score = ScorePaper(i, query, SearchQuery.AllTiers, allAreSubstrings: true, best.Floor);
@@ -417,7 +408,7 @@ public sealed class PaperSearchIndex
 
             // Every title that starts with the query has been scored, and the heap is full of hits that no other paper can
             // reach even with every word a whole word: a common start ("towards", "on the") is answered without the scan.
-            if (passed == to && best.Threshold > query.WholeWordSum)
+            if (best.Threshold > query.WholeWordSum)
             {
                 return;
             }
