@@ -415,11 +415,22 @@ public sealed class PaperSearchIndex
 
             // The score a paper must reach to enter the heap: none until it is full.
             var floor = best.Floor;
+            // What the loop reads of every paper, in locals: this loop is most of a search's time at a million papers.
+            var masks = _masks;
+            var wholeWords = _wholeWords;
+            var records = _records;
+            var queryMask = query.Mask;
+            var wordBits = query.WholeWordBits;
+            var wholeWordScores = query.WholeWordScores;
+            var prefixScores = query.PrefixScores;
+            var marks = tiers.AsSpan(0, to - from);
             for (var i = from; i < to; i++)
             {
-                if ((_masks[i] & query.Mask) != query.Mask || tiers[i - from] == ScoredFirst)
+                ref var mark = ref marks[i - from];
+                var mask = masks[i];
+                if ((mask & queryMask) != queryMask || mark == ScoredFirst)
                 {
-                    tiers[i - from] = Rejected;
+                    mark = Rejected;
                     continue;
                 }
 
@@ -435,12 +446,28 @@ public sealed class PaperSearchIndex
                 }
 
                 // Once the heap is full, a paper that cannot reach its worst hit (every word at best a whole word, or a
-                // word prefix where its whole-word filter rules the whole word out) is rejected before its words are
-                // searched: it could never enter, now or later.
-                if (floor != TopHits.NoFloor && !MayReach(i, query, floor))
+                // word prefix where its whole-word filter rules the whole word out, plus its title-start bonus, minus its
+                // length penalty: the bound ScorePaper checks, with every word counted as a substring) is rejected before
+                // its words are searched: it could never enter, now or later.
+                if (floor != TopHits.NoFloor)
                 {
-                    tiers[i - from] = Rejected;
-                    continue;
+                    var reach = -LengthPenalty(records[i].TitleLength);
+                    var filter = wholeWords[i];
+                    for (var w = 0; w < wordBits.Length; w++)
+                    {
+                        reach += (filter & wordBits[w]) == wordBits[w] ? wholeWordScores[w] : prefixScores[w];
+                    }
+
+                    if ((mask & query.StartCodeMask) == query.StartCode)
+                    {
+                        reach += StartBonus(i, query);
+                    }
+
+                    if (TopHits.Key(Math.Max(1, reach), i) < floor)
+                    {
+                        mark = Rejected;
+                        continue;
+                    }
                 }
 
                 var tier = query.PossibleSubstrings(_pairs[2 * i], _pairs[(2 * i) + 1]);
@@ -448,7 +475,7 @@ public sealed class PaperSearchIndex
                 {
                     if (AllWordsAreSubstrings(i, query))
                     {
-                        tiers[i - from] = Rejected;
+                        mark = Rejected;
                         var score = ScorePaper(i, query, all, allAreSubstrings: true, floor);
                         if (score > 0)
                         {
@@ -462,7 +489,7 @@ public sealed class PaperSearchIndex
                     tier = Unverified;
                 }
 
-                tiers[i - from] = (byte)tier;
+                mark = (byte)tier;
                 seen[tier] = true;
             }
 
@@ -552,18 +579,6 @@ public sealed class PaperSearchIndex
         return ((titleMask & wordMask) == wordMask && FuzzyScorer.MatchesAsSubsequence(word, all[..record.TitleLength]))
             || (KeyHasLetters(titleMask, wordMask) && FuzzyScorer.MatchesAsSubsequence(word, all.Slice(record.KeyStart, record.KeyLength)))
             || ((_fieldMasks[(2 * id) + 1] & wordMask) == wordMask && FuzzyScorer.MatchesAsSubsequence(word, all.Slice(record.AuthorsStart, record.AuthorsLength)));
-    }
-
-    /// <summary>
-    /// Whether the paper may enter a heap whose <see cref="TopHits.Floor"/> is <paramref name="floor"/>: its score is at most <see cref="WordsBound"/>, plus its
-    /// title-start bonus, minus its length penalty (the bound <see cref="ScorePaper"/> checks, with every word counted as
-    /// a substring).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool MayReach(int id, SearchQuery query, long floor)
-    {
-        var reach = WordsBound(id, query, SearchQuery.AllTiers, []) - LengthPenalty(_records[id].TitleLength);
-        return TopHits.Key(Math.Max(1, reach + ((_masks[id] & query.StartCodeMask) == query.StartCode ? StartBonus(id, query) : 0)), id) >= floor;
     }
 
     /// <summary>
