@@ -9,7 +9,8 @@ namespace PaperLsp.Core.Matching;
 /// Scores one folded query word against one folded field (both from <see cref="TitleNormalizer.Fold"/>: lower case, words
 /// separated by single spaces). Tiers, best first: the whole word, a word prefix, a substring, then a subsequence scored as
 /// fzf's v1 algorithm does (points per matched character, bonuses for word starts and consecutive characters, penalties
-/// for gaps). Returns 0 when the word does not match at all.
+/// for gaps). Returns 0 when the word does not match at all. The text is either UTF-16 or one byte per character
+/// (<see cref="FoldedCharacter"/>); both score alike.
 /// </summary>
 public static class FuzzyScorer
 {
@@ -23,8 +24,11 @@ public static class FuzzyScorer
     private const int PenaltyGapStart = 3;
     private const int PenaltyGapExtension = 1;
 
+    public static int Score(ReadOnlySpan<char> word, ReadOnlySpan<char> field) => Score<char>(word, field);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Score(ReadOnlySpan<char> word, ReadOnlySpan<char> field)
+    internal static int Score<T>(ReadOnlySpan<T> word, ReadOnlySpan<T> field)
+        where T : unmanaged, IEquatable<T>
     {
         if (word.IsEmpty || field.Length < word.Length)
         {
@@ -35,15 +39,15 @@ public static class FuzzyScorer
         var from = 0;
         while (from <= field.Length - word.Length)
         {
-            var found = field[from..].IndexOf(word, StringComparison.Ordinal);
+            var found = field[from..].IndexOf(word);
             if (found < 0)
             {
                 break;
             }
 
             var at = from + found;
-            var startsWord = at == 0 || field[at - 1] == ' ';
-            var endsWord = at + word.Length == field.Length || field[at + word.Length] == ' ';
+            var startsWord = at == 0 || FoldedCharacter.IsSpace(field[at - 1]);
+            var endsWord = at + word.Length == field.Length || FoldedCharacter.IsSpace(field[at + word.Length]);
             var tier = startsWord ? (endsWord ? WholeWord : WordPrefix) : Substring;
             // Earlier matches rank slightly higher: the first words of a title are what people remember.
             var score = tier + word.Length * 4 - Math.Min(at / 8, 40);
@@ -60,20 +64,27 @@ public static class FuzzyScorer
     }
 
     /// <summary>
-    /// The score of a word known not to be a substring of the field: <see cref="Score"/> without its substring search.
-    /// Most fields a rare word is tried on do not hold it even as a subsequence; that is proved first, cheaply.
+    /// The score of a word known not to be a substring of the field: <see cref="Score(ReadOnlySpan{char}, ReadOnlySpan{char})"/>
+    /// without its substring search. Most fields a rare word is tried on do not hold it even as a subsequence; that is
+    /// proved first, cheaply.
     /// </summary>
-    internal static int NotSubstring(ReadOnlySpan<char> word, ReadOnlySpan<char> field) =>
+    internal static int NotSubstring(ReadOnlySpan<char> word, ReadOnlySpan<char> field) => NotSubstring<char>(word, field);
+
+    internal static int NotSubstring<T>(ReadOnlySpan<T> word, ReadOnlySpan<T> field)
+        where T : unmanaged, IEquatable<T> =>
         MatchesAsSubsequence(word, field) ? Subsequence(word, field) : 0;
 
+    internal static bool MatchesAsSubsequence(ReadOnlySpan<char> word, ReadOnlySpan<char> field) => MatchesAsSubsequence<char>(word, field);
+
     /// <summary>
-    /// Whether <see cref="NotSubstring"/> scores the word above 0: its letters in order within a window of
+    /// Whether <see cref="NotSubstring{T}"/> scores the word above 0: its letters in order within a window of
     /// <see cref="MaxWindow"/> characters, or as the initials of consecutive words. For a field of 16 to 128 characters
     /// this is decided on bits (one per position for each letter, from <see cref="Positions"/>): the greedy match from
     /// each occurrence of the first letter, and the word starts; only a field where it matches is then scored.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool MatchesAsSubsequence(ReadOnlySpan<char> word, ReadOnlySpan<char> field)
+    internal static bool MatchesAsSubsequence<T>(ReadOnlySpan<T> word, ReadOnlySpan<T> field)
+        where T : unmanaged, IEquatable<T>
     {
         if (word.IsEmpty || field.Length < word.Length || !IsSubsequence(word, field))
         {
@@ -106,7 +117,7 @@ public static class FuzzyScorer
                 if (next == UInt128.Zero)
                 {
                     // No later occurrence of this letter: no later start can match either.
-                    return Initials(at, Positions(field, ' '));
+                    return Initials(at, Positions(field, Space<T>()));
                 }
 
                 position = (int)UInt128.TrailingZeroCount(next);
@@ -122,12 +133,25 @@ public static class FuzzyScorer
             }
         }
 
-        return Initials(at, Positions(field, ' '));
+        return Initials(at, Positions(field, Space<T>()));
+    }
+
+    private static T Space<T>()
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(byte))
+        {
+            var space = (byte)' ';
+            return Unsafe.As<byte, T>(ref space);
+        }
+
+        var c = ' ';
+        return Unsafe.As<char, T>(ref c);
     }
 
     /// <summary>
-    /// <see cref="Initials"/> on bits: from a word start holding the first letter, each next word start holds the next
-    /// letter. <paramref name="spaces"/>: the positions of the field's spaces.
+    /// <see cref="Initials{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/> on bits: from a word start holding the first letter,
+    /// each next word start holds the next letter. <paramref name="spaces"/>: the positions of the field's spaces.
     /// </summary>
     private static bool Initials(ReadOnlySpan<UInt128> at, (ulong Low, ulong High) spaces)
     {
@@ -163,17 +187,20 @@ public static class FuzzyScorer
     /// <summary>The positions after <paramref name="position"/>.</summary>
     private static UInt128 After(int position) => position >= 127 ? UInt128.Zero : UInt128.MaxValue << (position + 1);
 
-    /// <summary>The longest field <see cref="MatchesAsSubsequence"/> decides on bits (one per character); longer ones are scored.</summary>
+    /// <summary>The longest field <see cref="MatchesAsSubsequence{T}"/> decides on bits (one per character); longer ones are scored.</summary>
     internal const int BitParallelLength = 128;
 
+    internal static bool IsSubsequence(ReadOnlySpan<char> word, ReadOnlySpan<char> field) => IsSubsequence<char>(word, field);
+
     /// <summary>
-    /// Whether the letters of the word occur in the field in order (the greedy match <see cref="Subsequence"/> starts
-    /// with; without one it scores 0). In a field of 16 characters or more each letter is looked for 16 characters at a
-    /// time from where the one before was found, inline: most letters are in the next 16, so this is one comparison per
-    /// letter, not a search call.
+    /// Whether the letters of the word occur in the field in order (the greedy match <see cref="Subsequence{T}"/> starts
+    /// with; without one it scores 0). In a field of 16 characters or more each letter is looked for a block at a time
+    /// (<see cref="BlockWidth{T}"/>: 16 UTF-16 characters, 32 bytes) from where the one before was found, inline: most
+    /// letters are in the next block, so this is one comparison per letter, not a search call.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool IsSubsequence(ReadOnlySpan<char> word, ReadOnlySpan<char> field)
+    internal static bool IsSubsequence<T>(ReadOnlySpan<T> word, ReadOnlySpan<T> field)
+        where T : unmanaged, IEquatable<T>
     {
         var length = field.Length;
         var next = 0;
@@ -193,10 +220,10 @@ public static class FuzzyScorer
             return true;
         }
 
-        ref var start = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<char, ushort>(field));
+        var width = BlockWidth<T>(length);
+        ref var start = ref MemoryMarshal.GetReference(field);
         foreach (var letter in word)
         {
-            var target = Vector256.Create((ushort)letter);
             while (true)
             {
                 if (next >= length)
@@ -204,17 +231,16 @@ public static class FuzzyScorer
                     return false;
                 }
 
-                // The 16 characters from next, or the last 16 of the field (nothing past it is read).
-                var block = Math.Min(next, length - 16);
-                var bits = Vector256.ExtractMostSignificantBits(Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)block), target))
-                    & (uint.MaxValue << (next - block));
+                // The block from next, or the field's last block (nothing past it is read).
+                var block = Math.Min(next, length - width);
+                var bits = Equal(ref start, block, letter, width) & (ulong.MaxValue << (next - block));
                 if (bits != 0)
                 {
                     next = block + BitOperations.TrailingZeroCount(bits) + 1;
                     break;
                 }
 
-                next = block + 16;
+                next = block + width;
             }
         }
 
@@ -222,46 +248,72 @@ public static class FuzzyScorer
     }
 
     /// <summary>
-    /// Bit i set where field[i] is the letter (bits 64-127 in High), for a field of 16 to 128 characters: whole blocks of
-    /// 16, then one last block ending at the field's end (overlapping the one before; nothing past the field is read).
+    /// How many characters one vector compare covers in a field of at least 16: 16 UTF-16 characters; 32 bytes when the
+    /// field has that many, else 16.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (ulong Low, ulong High) Positions(ReadOnlySpan<char> field, char letter)
+    private static int BlockWidth<T>(int fieldLength) => typeof(T) == typeof(byte) && fieldLength >= 32 ? 32 : 16;
+
+    /// <summary>Bit i set where the character at <paramref name="offset"/> + i is <paramref name="letter"/>, for one block of <paramref name="width"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Equal<T>(ref T start, int offset, T letter, int width)
+        where T : unmanaged
     {
-        var target = Vector256.Create((ushort)letter);
-        ref var start = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<char, ushort>(field));
+        if (typeof(T) == typeof(char))
+        {
+            return Vector256.ExtractMostSignificantBits(Vector256.Equals(
+                Vector256.LoadUnsafe(ref Unsafe.As<T, ushort>(ref start), (nuint)offset), Vector256.Create(Unsafe.As<T, ushort>(ref letter))));
+        }
+
+        return width == 32
+            ? Vector256.ExtractMostSignificantBits(Vector256.Equals(
+                Vector256.LoadUnsafe(ref Unsafe.As<T, byte>(ref start), (nuint)offset), Vector256.Create(Unsafe.As<T, byte>(ref letter))))
+            : Vector128.ExtractMostSignificantBits(Vector128.Equals(
+                Vector128.LoadUnsafe(ref Unsafe.As<T, byte>(ref start), (nuint)offset), Vector128.Create(Unsafe.As<T, byte>(ref letter))));
+    }
+
+    /// <summary>
+    /// Bit i set where field[i] is the letter (bits 64-127 in High), for a field of 16 to 128 characters: whole blocks,
+    /// then one last block ending at the field's end (overlapping the one before; nothing past the field is read).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (ulong Low, ulong High) Positions<T>(ReadOnlySpan<T> field, T letter)
+        where T : unmanaged
+    {
+        var width = BlockWidth<T>(field.Length);
+        ref var start = ref MemoryMarshal.GetReference(field);
         ulong low = 0, high = 0;
         var block = 0;
-        for (; block + 16 <= field.Length; block += 16)
+        for (; block + width <= field.Length; block += width)
         {
-            ulong bits = Vector256.ExtractMostSignificantBits(Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)block), target));
-            if (block < 64)
-            {
-                low |= bits << block;
-            }
-            else
-            {
-                high |= bits << (block - 64);
-            }
+            Add(ref low, ref high, Equal(ref start, block, letter, width), block);
         }
 
         if (block < field.Length)
         {
-            var last = field.Length - 16;
-            ulong bits = Vector256.ExtractMostSignificantBits(Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)last), target));
-            if (last >= 64)
-            {
-                high |= bits << (last - 64);
-            }
-            else
-            {
-                low |= bits << last;
-                high |= last > 48 ? bits >> (64 - last) : 0;
-            }
+            var last = field.Length - width;
+            Add(ref low, ref high, Equal(ref start, last, letter, width), last);
         }
 
         return (low, high);
     }
+
+    /// <summary>Sets the bits of one block (at most 32) that starts at <paramref name="offset"/> in a 128-bit set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Add(ref ulong low, ref ulong high, ulong bits, int offset)
+    {
+        if (offset >= 64)
+        {
+            high |= bits << (offset - 64);
+        }
+        else
+        {
+            low |= bits << offset;
+            high |= offset > 32 ? bits >> (64 - offset) : 0;
+        }
+    }
+
+    internal static int Subsequence(ReadOnlySpan<char> word, ReadOnlySpan<char> field) => Subsequence<char>(word, field);
 
     /// <summary>
     /// fzf v1: find the first greedy match, then walk back from its end to the shortest window, then score it. A window
@@ -270,7 +322,8 @@ public static class FuzzyScorer
     /// is tight enough.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static int Subsequence(ReadOnlySpan<char> word, ReadOnlySpan<char> field)
+    internal static int Subsequence<T>(ReadOnlySpan<T> word, ReadOnlySpan<T> field)
+        where T : unmanaged, IEquatable<T>
     {
         var maxWindow = MaxWindow(word.Length);
         var from = 0;
@@ -296,11 +349,12 @@ public static class FuzzyScorer
     /// spans any width. Scored as a subsequence whose every letter starts a word.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Initials(ReadOnlySpan<char> word, ReadOnlySpan<char> field)
+    private static int Initials<T>(ReadOnlySpan<T> word, ReadOnlySpan<T> field)
+        where T : unmanaged, IEquatable<T>
     {
         for (var first = 0; first < field.Length; first++)
         {
-            if ((first > 0 && field[first - 1] != ' ') || field[first] != word[0])
+            if ((first > 0 && !FoldedCharacter.IsSpace(field[first - 1])) || !field[first].Equals(word[0]))
             {
                 continue;
             }
@@ -308,12 +362,12 @@ public static class FuzzyScorer
             var wi = 1;
             for (var i = first + 1; i < field.Length && wi < word.Length; i++)
             {
-                if (field[i - 1] != ' ')
+                if (!FoldedCharacter.IsSpace(field[i - 1]))
                 {
                     continue;
                 }
 
-                if (field[i] != word[wi])
+                if (!field[i].Equals(word[wi]))
                 {
                     break;
                 }
@@ -330,11 +384,20 @@ public static class FuzzyScorer
         return 0;
     }
 
+    /// <summary>
+    /// The most a word of <paramref name="length"/> characters that is no substring of a field scores there (as a
+    /// subsequence or as initials): 16 per character, 16 for a first character at a word start, and 8 for each later one,
+    /// either for starting a word or for following the one before (not both: the one before is a letter of the word, not
+    /// a space), at most 399. A half-typed word that is only scattered through a paper bounds it far below 399.
+    /// </summary>
+    internal static int SubsequenceBound(int length) => Math.Min((length * (ScoreMatch + BonusBoundary)) + BonusBoundary, Substring - 1);
+
     /// <summary>The widest window a subsequence match may span: room for the word plus a few short words around it.</summary>
     internal static int MaxWindow(int wordLength) => wordLength + 16;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (int Start, int End) ShortestWindowFrom(ReadOnlySpan<char> word, ReadOnlySpan<char> field, int from)
+    private static (int Start, int End) ShortestWindowFrom<T>(ReadOnlySpan<T> word, ReadOnlySpan<T> field, int from)
+        where T : unmanaged, IEquatable<T>
     {
         // Greedy forward: each letter at its next occurrence (a vectorized search per letter, not a loop per character).
         var next = from;
@@ -354,7 +417,7 @@ public static class FuzzyScorer
         var wi = word.Length - 1;
         for (var i = end; i >= from; i--)
         {
-            if (field[i] == word[wi])
+            if (field[i].Equals(word[wi]))
             {
                 if (--wi < 0)
                 {
@@ -368,7 +431,8 @@ public static class FuzzyScorer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int ScoreWindow(ReadOnlySpan<char> word, ReadOnlySpan<char> field, int start, int end)
+    private static int ScoreWindow<T>(ReadOnlySpan<T> word, ReadOnlySpan<T> field, int start, int end)
+        where T : unmanaged, IEquatable<T>
     {
         var score = 0;
         var consecutive = false;
@@ -376,10 +440,10 @@ public static class FuzzyScorer
         var wi = 0;
         for (var i = start; i <= end && wi < word.Length; i++)
         {
-            if (field[i] == word[wi])
+            if (field[i].Equals(word[wi]))
             {
                 score += ScoreMatch;
-                if (i == 0 || field[i - 1] == ' ')
+                if (i == 0 || FoldedCharacter.IsSpace(field[i - 1]))
                 {
                     score += BonusBoundary * (wi == 0 ? 2 : 1);
                 }

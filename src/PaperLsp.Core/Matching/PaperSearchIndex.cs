@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PaperLsp.Core.Matching;
 
@@ -8,18 +10,24 @@ namespace PaperLsp.Core.Matching;
 /// the start of the title. The best <c>limit</c> are selected with a bounded heap, never by sorting the whole collection;
 /// equal scores keep collection order. Abstracts are not part of the index.
 /// <para>
-/// Speed: the folded fields of all papers live in one char array (title, key, authors, year, separated by U+0001), not in
-/// four strings per paper, so a million papers are one object for the GC and a scan walks memory in order. A paper is
+/// Speed and memory: the folded fields of all papers live in one byte array, one byte per character (title, key, authors,
+/// year, separated by U+0001), not in four strings per paper, so a million papers are one object for the GC, half the size
+/// of UTF-16, and a scan walks memory in order. Folding leaves nearly every title and name in ASCII; a paper with a
+/// character above U+00FF (Greek, Cyrillic, CJK …) keeps its fields as UTF-16 in a second array, and a bit of its mask says
+/// so. Both forms are searched by the same generic code (<see cref="FoldedCharacter"/>), so they rank alike; a query with
+/// such a character can only match those papers and is rejected by the others' masks. A paper is
 /// rejected first by a 64-bit mask of the characters it contains (one AND), then sorted by a 128-bit filter of its
 /// character pairs (<see cref="CharacterPairFilter"/>): which query words may be substrings of it. Papers where every word
 /// is a substring are scored at once; the others wait in tiers by the words that may be substrings, and the tiers are
-/// scored best bound first (a word that is no substring scores at most a subsequence's 399) until the heap holds better
+/// scored best bound first (a word that is no substring scores at most a subsequence's <see cref="FuzzyScorer.SubsequenceBound"/>) until the heap holds better
 /// hits than the next tier could reach, which is the usual case. Within a tier, once the heap is full, a paper is rejected
 /// by an upper bound of its score before the expensive subsequence scoring, and a field that lacks a letter of a word is
 /// not searched for it; in a tier whose papers certainly lack a word as a substring, that word must match as a
 /// subsequence, decided on bits before anything else is searched (<see cref="FuzzyScorer.MatchesAsSubsequence"/>). Before
 /// all that, the papers whose title may start with the query (its first characters are in the paper's mask) are scored:
-/// when they fill the heap, every other paper is rejected by its mask. The bounds never underestimate, so the result is
+/// when they fill the heap with hits no other paper can reach, the scan ends there. A paper's bound counts a word at most
+/// as a whole word, or as a word prefix where its <see cref="WholeWordFilter"/> rules the whole word out, so a half-typed
+/// word rejects most papers before their text is read. The bounds never underestimate, so the result is
 /// exactly that of scoring every paper (tests compare with that). Large collections are scanned in one slice per core into one shared heap (top-k under a total
 /// order does not depend on the order of the offers), so every slice prunes by the collection's best hits so far.
 /// </para>
@@ -37,13 +45,23 @@ public sealed class PaperSearchIndex
 
     private const char FieldSeparator = '\u0001';
 
-    private readonly char[] _text;
+    /// <summary>The fields of the papers whose characters all fit in a byte, one byte each.</summary>
+    private readonly byte[] _text;
+
+    /// <summary>The fields of the other papers (<see cref="WideBit"/> in their mask), as UTF-16.</summary>
+    private readonly char[] _wideText;
+
+    /// <summary>Where each paper's fields are, in <see cref="_text"/> or, for a wide paper, <see cref="_wideText"/>.</summary>
     private readonly PaperRecord[] _records;
+
     /// <summary>
-    /// Per paper: the <see cref="CharacterMask"/> of all its fields (bits 0-35), and the <see cref="StartCode"/> of its
-    /// title above it.
+    /// Per paper: the <see cref="CharacterMask"/> of all its fields (bits 0-35), the <see cref="StartCode"/> of its
+    /// title above it, and <see cref="WideBit"/> when its fields are in <see cref="_wideText"/>.
     /// </summary>
     private readonly ulong[] _masks;
+
+    /// <summary>The bit of a paper's mask (and of a query's) that says it has a character above U+00FF.</summary>
+    internal const ulong WideBit = 1UL << 63;
 
     /// <summary>
     /// Two ulongs per paper: the <see cref="CharacterMask"/> of its title (bits 0-35) with the letters of its key above
@@ -55,13 +73,13 @@ public sealed class PaperSearchIndex
     /// <summary>Two ulongs per paper: its <see cref="CharacterPairFilter"/>.</summary>
     private readonly ulong[] _pairs;
 
+    /// <summary>Per paper: the <see cref="WholeWordFilter"/> of its title, key and authors.</summary>
+    private readonly ulong[] _wholeWords;
+
     /// <summary>The last search whose matches are all known (see <see cref="Remember"/>); the index is immutable, so they stay true.</summary>
     private volatile CompleteMatches? _lastComplete;
 
     private const byte Rejected = 0xFF;
-
-    /// <summary>How many titles that do not start with the query the first pass reads before it leaves the rest to the scan.</summary>
-    private const int StartPassMisses = 2048;
 
     /// <summary>A paper scored before the scan (its title starts with the query).</summary>
     private const byte ScoredFirst = 0xFE;
@@ -74,42 +92,78 @@ public sealed class PaperSearchIndex
         _masks = new ulong[count];
         _pairs = new ulong[2 * count];
         _fieldMasks = new ulong[2 * count];
+        _wholeWords = new ulong[count];
         var keys = new string[count];
-        long length = 0;
+        var wide = new bool[count];
+        long length = 0, wideLength = 0;
         for (var i = 0; i < count; i++)
         {
             var paper = papers[i];
             keys[i] = TitleNormalizer.Fold(paper.Key);
-            length += paper.FoldedTitle.Length + keys[i].Length + paper.FoldedAuthors.Length + (paper.Year?.Length ?? 0) + 3;
+            var fieldsLength = paper.FoldedTitle.Length + keys[i].Length + paper.FoldedAuthors.Length + (paper.Year?.Length ?? 0) + 3;
+            wide[i] = !(FoldedCharacter.FitsInBytes(paper.FoldedTitle) && FoldedCharacter.FitsInBytes(keys[i])
+                && FoldedCharacter.FitsInBytes(paper.FoldedAuthors) && FoldedCharacter.FitsInBytes(paper.Year));
+            if (wide[i])
+            {
+                wideLength += fieldsLength;
+            }
+            else
+            {
+                length += fieldsLength;
+            }
         }
 
-        _text = new char[length];
+        _text = new byte[length];
+        _wideText = new char[wideLength];
         var at = 0;
+        var wideAt = 0;
+        char[] fields = [];
         for (var i = 0; i < count; i++)
         {
             var paper = papers[i];
             var year = paper.Year ?? string.Empty;
-            var start = at;
-            at = Append(paper.FoldedTitle, at);
-            _text[at++] = FieldSeparator;
-            at = Append(keys[i], at);
-            _text[at++] = FieldSeparator;
-            at = Append(paper.FoldedAuthors, at);
-            _text[at++] = FieldSeparator;
-            at = Append(year, at);
-            _records[i] = new PaperRecord(start, paper.FoldedTitle.Length, keys[i].Length, paper.FoldedAuthors.Length, year.Length);
-            var titleMask = CharacterMask(paper.FoldedTitle);
-            var authorsMask = CharacterMask(paper.FoldedAuthors);
-            _masks[i] = titleMask | authorsMask | CharacterMask(keys[i]) | CharacterMask(year) | StartCode(paper.FoldedTitle);
-            _fieldMasks[2 * i] = titleMask | ((CharacterMask(keys[i]) & LetterBits) << KeyLettersShift);
+            var record = new PaperRecord(wide[i] ? wideAt : at, paper.FoldedTitle.Length, keys[i].Length, paper.FoldedAuthors.Length, year.Length);
+            if (fields.Length < record.Length)
+            {
+                fields = new char[Math.Max(record.Length, 2 * fields.Length)];
+            }
+
+            var joined = fields.AsSpan(0, record.Length);
+            paper.FoldedTitle.CopyTo(joined);
+            joined[record.TitleLength] = FieldSeparator;
+            keys[i].CopyTo(joined[record.KeyStart..]);
+            joined[record.KeyStart + record.KeyLength] = FieldSeparator;
+            paper.FoldedAuthors.CopyTo(joined[record.AuthorsStart..]);
+            joined[record.AuthorsStart + record.AuthorsLength] = FieldSeparator;
+            year.CopyTo(joined[record.YearStart..]);
+            if (wide[i])
+            {
+                joined.CopyTo(_wideText.AsSpan(wideAt));
+                wideAt += joined.Length;
+            }
+            else
+            {
+                System.Text.Encoding.Latin1.GetBytes(joined, _text.AsSpan(at));
+                at += joined.Length;
+            }
+
+            _records[i] = record;
+            var titleMask = CharacterMask(paper.FoldedTitle.AsSpan());
+            var authorsMask = CharacterMask(paper.FoldedAuthors.AsSpan());
+            _masks[i] = titleMask | authorsMask | CharacterMask(keys[i].AsSpan()) | CharacterMask(year.AsSpan()) | StartCode(paper.FoldedTitle.AsSpan())
+                | (wide[i] ? WideBit : 0);
+            _fieldMasks[2 * i] = titleMask | ((CharacterMask(keys[i].AsSpan()) & LetterBits) << KeyLettersShift);
             _fieldMasks[(2 * i) + 1] = authorsMask;
-            (_pairs[2 * i], _pairs[(2 * i) + 1]) = CharacterPairFilter.Of(_text.AsSpan(start, at - start));
+            (_pairs[2 * i], _pairs[(2 * i) + 1]) = CharacterPairFilter.Of<char>(joined);
+            _wholeWords[i] = WholeWordFilter.Of(joined[..record.YearStart]);
         }
     }
 
-    private PaperSearchIndex(char[] text, PaperRecord[] records, ulong[] masks, ulong[] fieldMasks, ulong[] pairs)
+    private PaperSearchIndex(byte[] text, char[] wideText, PaperRecord[] records, ulong[] masks, ulong[] fieldMasks, ulong[] pairs, ulong[] wholeWords)
     {
+        _wholeWords = wholeWords;
         _text = text;
+        _wideText = wideText;
         _records = records;
         _masks = masks;
         _fieldMasks = fieldMasks;
@@ -119,10 +173,13 @@ public sealed class PaperSearchIndex
     /// <summary>
     /// The first bytes of <see cref="WriteTo"/>'s form, then its layout version: change the version whenever the arrays
     /// or what fills them (folding, masks, <see cref="CharacterPairFilter"/>) change, so an old form is not read.
+    /// Version 3: the text as bytes, the wide papers' text as UTF-16 beside it, and the whole-word filters.
     /// </summary>
     private const ulong SerializedMagic = 0x31_58_45_44_4E_49_53_50; // "PSINDEX1"
 
-    private const int SerializedVersion = 2;
+    private const int SerializedVersion = 3;
+
+    private const int HeaderLength = 32;
 
     /// <summary>
     /// Writes the built index (its arrays as they are in memory, in this machine's byte order) so that a cache can give
@@ -131,17 +188,20 @@ public sealed class PaperSearchIndex
     /// </summary>
     public void WriteTo(Stream stream)
     {
-        Span<byte> header = stackalloc byte[24];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(header, SerializedMagic);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header[8..], SerializedVersion);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header[12..], _records.Length);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(header[16..], _text.Length);
+        Span<byte> header = stackalloc byte[HeaderLength];
+        BinaryPrimitives.WriteUInt64LittleEndian(header, SerializedMagic);
+        BinaryPrimitives.WriteInt32LittleEndian(header[8..], SerializedVersion);
+        BinaryPrimitives.WriteInt32LittleEndian(header[12..], _records.Length);
+        BinaryPrimitives.WriteInt64LittleEndian(header[16..], _text.Length);
+        BinaryPrimitives.WriteInt64LittleEndian(header[24..], _wideText.Length);
         stream.Write(header);
-        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_text.AsSpan()));
-        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_records.AsSpan()));
-        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_masks.AsSpan()));
-        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_fieldMasks.AsSpan()));
-        stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_pairs.AsSpan()));
+        stream.Write(_text);
+        stream.Write(MemoryMarshal.AsBytes(_wideText.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_records.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_masks.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_fieldMasks.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_pairs.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_wholeWords.AsSpan()));
     }
 
     /// <summary>
@@ -154,48 +214,55 @@ public sealed class PaperSearchIndex
     {
         try
         {
-            Span<byte> header = stackalloc byte[24];
+            Span<byte> header = stackalloc byte[HeaderLength];
             stream.ReadExactly(header);
-            if (System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(header) != SerializedMagic
-                || System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(header[8..]) != SerializedVersion
+            if (BinaryPrimitives.ReadUInt64LittleEndian(header) != SerializedMagic
+                || BinaryPrimitives.ReadInt32LittleEndian(header[8..]) != SerializedVersion
                 || !BitConverter.IsLittleEndian)
             {
                 return null;
             }
 
-            var count = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
-            var length = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
-            if (count < 0 || length < 0 || length > Array.MaxLength)
+            var count = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
+            var length = BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
+            var wideLength = BinaryPrimitives.ReadInt64LittleEndian(header[24..]);
+            if (count < 0 || length < 0 || length > Array.MaxLength || wideLength < 0 || wideLength > Array.MaxLength)
             {
                 return null;
             }
 
-            if (byteLength is { } expected && SerializedLengthOf(count, length) != expected)
+            if (byteLength is { } expected && SerializedLengthOf(count, length, wideLength) != expected)
             {
                 return null;
             }
 
-            var text = new char[length];
+            var text = new byte[length];
+            var wideText = new char[wideLength];
             var records = new PaperRecord[count];
             var masks = new ulong[count];
             var fieldMasks = new ulong[2 * count];
             var pairs = new ulong[2 * count];
-            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
-            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(records.AsSpan()));
-            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(masks.AsSpan()));
-            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(fieldMasks.AsSpan()));
-            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(pairs.AsSpan()));
-            foreach (var record in records)
+            var wholeWords = new ulong[count];
+            stream.ReadExactly(text);
+            stream.ReadExactly(MemoryMarshal.AsBytes(wideText.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(records.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(masks.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(fieldMasks.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(pairs.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(wholeWords.AsSpan()));
+            for (var i = 0; i < count; i++)
             {
-                // Every span the search takes must lie inside the text.
+                // Every span the search takes must lie inside the text the paper's mask names.
+                var record = records[i];
                 if (record.Start < 0 || record.TitleLength < 0 || record.KeyLength < 0 || record.AuthorsLength < 0 || record.YearLength < 0
-                    || (long)record.Start + record.TitleLength + record.KeyLength + record.AuthorsLength + record.YearLength + 3 > length)
+                    || (long)record.Start + record.TitleLength + record.KeyLength + record.AuthorsLength + record.YearLength + 3
+                        > ((masks[i] & WideBit) != 0 ? wideLength : length))
                 {
                     return null;
                 }
             }
 
-            return new PaperSearchIndex(text, records, masks, fieldMasks, pairs);
+            return new PaperSearchIndex(text, wideText, records, masks, fieldMasks, pairs, wholeWords);
         }
         catch (EndOfStreamException)
         {
@@ -220,11 +287,14 @@ public sealed class PaperSearchIndex
     public int Count => _records.Length;
 
     /// <summary>How many bytes <see cref="WriteTo"/> writes.</summary>
-    public long SerializedLength => SerializedLengthOf(_records.Length, _text.Length);
+    public long SerializedLength => SerializedLengthOf(_records.Length, _text.Length, _wideText.Length);
 
-    /// <summary>Header (magic, version, count, text length), the text as UTF-16, then per paper its record and 5 ulongs (mask, 2 field masks, 2 pair filter words).</summary>
-    private static long SerializedLengthOf(int count, long textLength) =>
-        24 + (2 * textLength) + ((long)count * (System.Runtime.CompilerServices.Unsafe.SizeOf<PaperRecord>() + (5 * sizeof(ulong))));
+    /// <summary>
+    /// Header (magic, version, count, the two text lengths), the text as bytes, the wide papers' text as UTF-16, then per
+    /// paper its record and 6 ulongs (mask, 2 field masks, 2 pair filter words, whole-word filter).
+    /// </summary>
+    private static long SerializedLengthOf(int count, long textLength, long wideTextLength) =>
+        HeaderLength + textLength + (2 * wideTextLength) + ((long)count * (Unsafe.SizeOf<PaperRecord>() + (6 * sizeof(ulong))));
 
     public IReadOnlyList<SearchHit> Search(string query, int limit, CancellationToken cancellationToken = default)
     {
@@ -246,7 +316,7 @@ public sealed class PaperSearchIndex
             var narrowed = new TopHits(limit);
             foreach (var id in previous.PaperIds)
             {
-                var score = ScorePaper(id, prepared, SearchQuery.AllTiers, allAreSubstrings: false, int.MinValue);
+                var score = ScorePaper(id, prepared, SearchQuery.AllTiers, allAreSubstrings: false, TopHits.NoFloor);
                 if (score > 0)
                 {
                     narrowed.Offer(id, score);
@@ -312,27 +382,23 @@ public sealed class PaperSearchIndex
             // Titles that start with the query first (their bonus makes them the likeliest best hits, and a heap full of
             // them rejects the rest by its bound, below): among the papers whose mask holds the query's characters and
             // start, those whose title does start with it. Every word is then a substring of the title. A common first
-            // word ("towards") passes the mask in many titles that go on differently: after that many misses the rest is
-            // left to the scan (which scores every paper anyway; this only changes the order).
+            // word ("towards", "on the") passes the mask in many titles that go on differently; reading them all costs a
+            // comparison of their first characters each, and pays when the hits of the titles that do start with the query
+            // end the search below, before the scan.
             var startMask = query.Mask | query.StartCodeMask;
             var startCode = query.Mask | query.StartCode;
-            var misses = 0;
             tiers.AsSpan(0, to - from).Clear();
-            for (var i = from; i < to && misses < StartPassMisses; i++)
+            for (var i = from; i < to; i++)
             {
                 if ((_masks[i] & startMask) != startCode)
                 {
                     continue;
                 }
 
-                if (StartBonus(_text.AsSpan(_records[i].Start, _records[i].TitleLength), query.Folded) == 0)
-                {
-                    misses++;
-                }
-                else
+                if (StartBonus(i, query) != 0)
                 {
                     tiers[i - from] = ScoredFirst;
-                    var score = ScorePaper(i, query, SearchQuery.AllTiers, allAreSubstrings: true, best.Threshold);
+                    var score = ScorePaper(i, query, SearchQuery.AllTiers, allAreSubstrings: true, best.Floor);
                     if (score > 0)
                     {
                         best.Offer(i, score);
@@ -340,13 +406,31 @@ public sealed class PaperSearchIndex
                 }
             }
 
+            // Every title that starts with the query has been scored, and the heap is full of hits that no other paper can
+            // reach even with every word a whole word: a common start ("towards", "on the") is answered without the scan.
+            if (best.Threshold > query.WholeWordSum)
+            {
+                return;
+            }
+
             // The score a paper must reach to enter the heap: none until it is full.
-            var worst = best.Threshold;
+            var floor = best.Floor;
+            // What the loop reads of every paper, in locals: this loop is most of a search's time at a million papers.
+            var masks = _masks;
+            var wholeWords = _wholeWords;
+            var records = _records;
+            var queryMask = query.Mask;
+            var wordBits = query.WholeWordBits;
+            var wholeWordScores = query.WholeWordScores;
+            var prefixScores = query.PrefixScores;
+            var marks = tiers.AsSpan(0, to - from);
             for (var i = from; i < to; i++)
             {
-                if ((_masks[i] & query.Mask) != query.Mask || tiers[i - from] == ScoredFirst)
+                ref var mark = ref marks[i - from];
+                var mask = masks[i];
+                if ((mask & queryMask) != queryMask || mark == ScoredFirst)
                 {
-                    tiers[i - from] = Rejected;
+                    mark = Rejected;
                     continue;
                 }
 
@@ -358,28 +442,45 @@ public sealed class PaperSearchIndex
                     }
 
                     // Another slice's heap may have filled meanwhile.
-                    worst = best.Threshold;
+                    floor = best.Floor;
                 }
 
-                // Once the heap is full of hits that only a title starting with the query can beat, a paper is rejected
-                // by that bound before its words are searched: it could never enter, now or later.
-                if (worst > query.WholeWordSum && ((_masks[i] & query.StartCodeMask) != query.StartCode || !MayReach(i, query, worst)))
+                // Once the heap is full, a paper that cannot reach its worst hit (every word at best a whole word, or a
+                // word prefix where its whole-word filter rules the whole word out, plus its title-start bonus, minus its
+                // length penalty: the bound ScorePaper checks, with every word counted as a substring) is rejected before
+                // its words are searched: it could never enter, now or later.
+                if (floor != TopHits.NoFloor)
                 {
-                    tiers[i - from] = Rejected;
-                    continue;
+                    var reach = -LengthPenalty(records[i].TitleLength);
+                    var filter = wholeWords[i];
+                    for (var w = 0; w < wordBits.Length; w++)
+                    {
+                        reach += (filter & wordBits[w]) == wordBits[w] ? wholeWordScores[w] : prefixScores[w];
+                    }
+
+                    if ((mask & query.StartCodeMask) == query.StartCode)
+                    {
+                        reach += StartBonus(i, query);
+                    }
+
+                    if (TopHits.Key(Math.Max(1, reach), i) < floor)
+                    {
+                        mark = Rejected;
+                        continue;
+                    }
                 }
 
                 var tier = query.PossibleSubstrings(_pairs[2 * i], _pairs[(2 * i) + 1]);
                 if (tier == all)
                 {
-                    if (AllWordsAreSubstrings(i, query.Words))
+                    if (AllWordsAreSubstrings(i, query))
                     {
-                        tiers[i - from] = Rejected;
-                        var score = ScorePaper(i, query, all, allAreSubstrings: true, worst);
+                        mark = Rejected;
+                        var score = ScorePaper(i, query, all, allAreSubstrings: true, floor);
                         if (score > 0)
                         {
                             best.Offer(i, score);
-                            worst = best.Threshold;
+                            floor = best.Floor;
                         }
 
                         continue;
@@ -388,7 +489,7 @@ public sealed class PaperSearchIndex
                     tier = Unverified;
                 }
 
-                tiers[i - from] = (byte)tier;
+                mark = (byte)tier;
                 seen[tier] = true;
             }
 
@@ -432,7 +533,7 @@ public sealed class PaperSearchIndex
                         continue;
                     }
 
-                    var score = ScorePaper(id, query, possible, allAreSubstrings: false, best.Threshold);
+                    var score = ScorePaper(id, query, possible, allAreSubstrings: false, best.Floor);
                     if (score > 0)
                     {
                         best.Offer(id, score);
@@ -446,17 +547,33 @@ public sealed class PaperSearchIndex
         }
     }
 
+    /// <summary>Whether the paper's fields are UTF-16 (<see cref="_wideText"/>) rather than bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsWide(int id) => (_masks[id] & WideBit) != 0;
+
+    /// <summary>The paper's fields (title, U+0001, key, U+0001, authors, U+0001, year) in the form they are stored in.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ReadOnlySpan<T> Fields<T>(PaperRecord record)
+        where T : unmanaged =>
+        typeof(T) == typeof(byte)
+            ? MemoryMarshal.Cast<byte, T>(_text.AsSpan(record.Start, record.Length))
+            : MemoryMarshal.Cast<char, T>(_wideText.AsSpan(record.Start, record.Length));
+
     /// <summary>
     /// Whether word <paramref name="w"/>, known to be a substring of none of the paper's fields, matches one of them as a
-    /// subsequence (<see cref="FuzzyScorer.MatchesAsSubsequence"/>: what <see cref="WordScore"/> scores above 0). False
+    /// subsequence (<see cref="FuzzyScorer.MatchesAsSubsequence{T}"/>: what <see cref="WordScore"/> scores above 0). False
     /// means the paper fails.
     /// </summary>
+    private bool MatchesAsSubsequence(int id, SearchQuery query, int w) =>
+        IsWide(id) ? MatchesAsSubsequence(id, Fields<char>(_records[id]), query, w)
+            : query.FitsInBytes && MatchesAsSubsequence(id, Fields<byte>(_records[id]), query, w);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool MatchesAsSubsequence(int id, SearchQuery query, int w)
+    private bool MatchesAsSubsequence<T>(int id, ReadOnlySpan<T> all, SearchQuery query, int w)
+        where T : unmanaged, IEquatable<T>
     {
         var record = _records[id];
-        var all = _text.AsSpan(record.Start, record.Length);
-        var word = query.Words[w];
+        var word = query.Word<T>(w);
         var wordMask = query.WordMasks[w];
         var titleMask = _fieldMasks[2 * id];
         return ((titleMask & wordMask) == wordMask && FuzzyScorer.MatchesAsSubsequence(word, all[..record.TitleLength]))
@@ -465,22 +582,40 @@ public sealed class PaperSearchIndex
     }
 
     /// <summary>
-    /// Whether the paper's score may reach <paramref name="mustBeat"/>: at most every word a whole word at the start of a
-    /// field, plus its title-start bonus, minus its length penalty (the bound <see cref="ScorePaper"/> checks, with every
-    /// word counted as a substring).
+    /// The most the query's words can score in the paper: a word that may be a substring at most a whole word, or a
+    /// word prefix when the paper's <see cref="WholeWordFilter"/> rules the whole word out (prefix, substring,
+    /// subsequence, key and authors all score less, and the year 600); a word that is no substring (not in
+    /// <paramref name="isSubstring"/> when given, else not allowed by <paramref name="tier"/>) at most a subsequence.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool MayReach(int id, SearchQuery query, int mustBeat)
+    private int WordsBound(int id, SearchQuery query, int tier, ReadOnlySpan<bool> isSubstring)
+    {
+        var wholeWords = _wholeWords[id];
+        var bound = 0;
+        for (var w = 0; w < query.Words.Length; w++)
+        {
+            var substring = isSubstring.IsEmpty ? SearchQuery.MayBeSubstring(tier, w) : isSubstring[w];
+            bound += !substring ? query.SubsequenceBounds[w]
+                : (wholeWords & query.WholeWordBits[w]) == query.WholeWordBits[w] ? query.WholeWordScores[w]
+                : query.PrefixScores[w];
+        }
+
+        return bound;
+    }
+
+    /// <summary>The paper's title-start bonus for the query (0 for a query that cannot match it).</summary>
+    private int StartBonus(int id, SearchQuery query)
     {
         var record = _records[id];
-        var title = _text.AsSpan(record.Start, record.TitleLength);
-        return Math.Max(1, query.WholeWordSum + StartBonus(title, query.Folded) - LengthPenalty(title.Length)) >= mustBeat;
+        return IsWide(id) ? StartBonus(Fields<char>(record)[..record.TitleLength], query.FoldedAs<char>())
+            : query.FitsInBytes ? StartBonus(Fields<byte>(record)[..record.TitleLength], query.FoldedAs<byte>()) : 0;
     }
 
     /// <summary>The bonus of a title that starts with the whole query (more when it is the whole title).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int StartBonus(ReadOnlySpan<char> title, string folded) =>
-        title.Length >= folded.Length && title[0] == folded[0] && title.StartsWith(folded, StringComparison.Ordinal)
+    private static int StartBonus<T>(ReadOnlySpan<T> title, ReadOnlySpan<T> folded)
+        where T : unmanaged, IEquatable<T> =>
+        title.Length >= folded.Length && title[0].Equals(folded[0]) && title.StartsWith(folded)
             ? (title.Length == folded.Length ? 1500 : 500)
             : 0;
 
@@ -489,14 +624,17 @@ public sealed class PaperSearchIndex
 
     private const int MaxLengthPenalty = 60;
 
+    private bool AllWordsAreSubstrings(int id, SearchQuery query) =>
+        IsWide(id) ? AllWordsAreSubstrings(Fields<char>(_records[id]), query)
+            : query.FitsInBytes && AllWordsAreSubstrings(Fields<byte>(_records[id]), query);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool AllWordsAreSubstrings(int id, string[] words)
+    private static bool AllWordsAreSubstrings<T>(ReadOnlySpan<T> all, SearchQuery query)
+        where T : unmanaged, IEquatable<T>
     {
-        var record = _records[id];
-        var all = _text.AsSpan(record.Start, record.Length);
-        foreach (var word in words)
+        for (var w = 0; w < query.Words.Length; w++)
         {
-            if (all.IndexOf(word, StringComparison.Ordinal) < 0)
+            if (all.IndexOf(query.Word<T>(w)) < 0)
             {
                 return false;
             }
@@ -507,37 +645,37 @@ public sealed class PaperSearchIndex
 
     /// <summary>
     /// The score of one paper for a query, 0 when some word matches nowhere or when the paper cannot score above
-    /// <paramref name="mustBeat"/> (int.MinValue: no such limit). <paramref name="tier"/> says which words may be
+    /// <paramref name="floor"/> (a <see cref="TopHits.Floor"/>; <see cref="TopHits.NoFloor"/>: no such limit). <paramref name="tier"/> says which words may be
     /// substrings (the others are certainly not, so only their subsequence is scored); <paramref name="allAreSubstrings"/>
     /// that every word was found.
     /// </summary>
+    private int ScorePaper(int id, SearchQuery query, int tier, bool allAreSubstrings, long floor) =>
+        IsWide(id) ? ScorePaper(id, Fields<char>(_records[id]), query, tier, allAreSubstrings, floor)
+            : query.FitsInBytes ? ScorePaper(id, Fields<byte>(_records[id]), query, tier, allAreSubstrings, floor) : 0;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int ScorePaper(int id, SearchQuery query, int tier, bool allAreSubstrings, int mustBeat)
+    private int ScorePaper<T>(int id, ReadOnlySpan<T> all, SearchQuery query, int tier, bool allAreSubstrings, long floor)
+        where T : unmanaged, IEquatable<T>
     {
         var record = _records[id];
-        var all = _text.AsSpan(record.Start, record.Length);
         var title = all[..record.TitleLength];
         var words = query.Words;
-        var startBonus = StartBonus(title, query.Folded);
+        var startBonus = StartBonus(title, query.FoldedAs<T>());
         var lengthPenalty = LengthPenalty(title.Length);
 
         // Which words are substrings of some field: one search of the record per word the tier allows.
         Span<bool> isSubstring = words.Length <= 64 ? stackalloc bool[words.Length] : new bool[words.Length];
         for (var w = 0; w < words.Length; w++)
         {
-            isSubstring[w] = allAreSubstrings || (SearchQuery.MayBeSubstring(tier, w) && all.IndexOf(words[w], StringComparison.Ordinal) >= 0);
+            isSubstring[w] = allAreSubstrings || (SearchQuery.MayBeSubstring(tier, w) && all.IndexOf(query.Word<T>(w)) >= 0);
         }
 
-        if (mustBeat != int.MinValue)
+        if (floor != TopHits.NoFloor)
         {
-            var bound = startBonus - lengthPenalty;
-            for (var w = 0; w < words.Length; w++)
-            {
-                bound += isSubstring[w] ? SearchQuery.WholeWordScore(words[w]) : FuzzyScorer.Substring - 1;
-            }
+            var bound = startBonus - lengthPenalty + WordsBound(id, query, tier, isSubstring);
 
-            // Strictly below: a paper of a later tier that ties the worst kept hit may come earlier and win the tie.
-            if (Math.Max(1, bound) < mustBeat)
+            // A paper that at best ties the worst kept hit enters only if it comes earlier in the collection.
+            if (TopHits.Key(Math.Max(1, bound), id) < floor)
             {
                 return 0;
             }
@@ -548,7 +686,7 @@ public sealed class PaperSearchIndex
         var year = all.Slice(record.YearStart, record.YearLength);
         // Words that are no substring can fail, the others always score: first whether each of those matches at all
         // (decided on bits, longest first: a long word is the likeliest to fail), then the substrings' exact scores,
-        // which with 399 for each other word bound the paper before any subsequence is scored. The sum does not depend
+        // which with a subsequence's bound for each other word bound the paper before any subsequence is scored. The sum does not depend
         // on the order.
         var others = 0;
         if (!allAreSubstrings)
@@ -558,7 +696,7 @@ public sealed class PaperSearchIndex
                 if (!isSubstring[w])
                 {
                     others++;
-                    if (!MatchesAsSubsequence(id, query, w))
+                    if (!MatchesAsSubsequence(id, all, query, w))
                     {
                         return 0;
                     }
@@ -571,7 +709,7 @@ public sealed class PaperSearchIndex
         {
             if (isSubstring[w])
             {
-                var score = WordScore(words[w], query.WordMasks[w], isSubstring: true, title, key, authors, year, _fieldMasks[2 * id], _fieldMasks[(2 * id) + 1]);
+                var score = WordScore(query.Word<T>(w), query.WordMasks[w], isSubstring: true, title, key, authors, year, _fieldMasks[2 * id], _fieldMasks[(2 * id) + 1]);
                 if (score == 0)
                 {
                     return 0;
@@ -583,16 +721,25 @@ public sealed class PaperSearchIndex
 
         if (others > 0)
         {
-            if (mustBeat != int.MinValue && Math.Max(1, total + (others * (FuzzyScorer.Substring - 1)) + startBonus - lengthPenalty) < mustBeat)
+            if (floor != TopHits.NoFloor)
             {
-                return 0;
+                var bound = total + startBonus - lengthPenalty;
+                for (var w = 0; w < words.Length; w++)
+                {
+                    bound += isSubstring[w] ? 0 : query.SubsequenceBounds[w];
+                }
+
+                if (TopHits.Key(Math.Max(1, bound), id) < floor)
+                {
+                    return 0;
+                }
             }
 
             for (var w = 0; w < words.Length; w++)
             {
                 if (!isSubstring[w])
                 {
-                    var score = WordScore(words[w], query.WordMasks[w], isSubstring: false, title, key, authors, year, _fieldMasks[2 * id], _fieldMasks[(2 * id) + 1]);
+                    var score = WordScore(query.Word<T>(w), query.WordMasks[w], isSubstring: false, title, key, authors, year, _fieldMasks[2 * id], _fieldMasks[(2 * id) + 1]);
                     if (score == 0)
                     {
                         return 0;
@@ -612,16 +759,17 @@ public sealed class PaperSearchIndex
     /// skipped: the word can be neither a substring nor a subsequence of it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int WordScore(
-        string word,
+    private static int WordScore<T>(
+        ReadOnlySpan<T> word,
         ulong wordMask,
         bool isSubstring,
-        ReadOnlySpan<char> title,
-        ReadOnlySpan<char> key,
-        ReadOnlySpan<char> authors,
-        ReadOnlySpan<char> year,
+        ReadOnlySpan<T> title,
+        ReadOnlySpan<T> key,
+        ReadOnlySpan<T> authors,
+        ReadOnlySpan<T> year,
         ulong titleMask,
         ulong authorsMask)
+        where T : unmanaged, IEquatable<T>
     {
         var inTitle = (titleMask & wordMask) == wordMask;
         var inKey = KeyHasLetters(titleMask, wordMask);
@@ -654,12 +802,6 @@ public sealed class PaperSearchIndex
         }
 
         return score;
-    }
-
-    private int Append(string field, int at)
-    {
-        field.CopyTo(0, _text, at, field.Length);
-        return at + field.Length;
     }
 
     /// <summary>

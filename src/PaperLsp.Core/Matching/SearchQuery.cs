@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PaperLsp.Core.Matching;
 
@@ -6,7 +7,8 @@ namespace PaperLsp.Core.Matching;
 /// A folded query prepared for <see cref="PaperSearchIndex"/>: its words, the characters it needs, the pair filter of each
 /// word and the tiers a paper can fall in. A tier is the set of the first <see cref="TrackedWords"/> words that may be
 /// substrings of a paper (its pair filter says so); its bound is the most a paper of that tier can score, since a word that
-/// is no substring of any field scores at most a subsequence's 399 and the title cannot start with the query.
+/// is no substring of any field scores at most a subsequence's <see cref="FuzzyScorer.SubsequenceBound"/> and the title
+/// cannot start with the query.
 /// </summary>
 internal sealed class SearchQuery
 {
@@ -22,16 +24,31 @@ internal sealed class SearchQuery
     private readonly ulong[] _pairsLow;
     private readonly ulong[] _pairsHigh;
 
+    /// <summary>The query and its words as bytes (<see cref="FoldedCharacter"/>); null when some character does not fit in one.</summary>
+    private readonly byte[]? _foldedBytes;
+    private readonly byte[][]? _wordBytes;
+
     public SearchQuery(string folded)
     {
         Folded = folded;
         Words = folded.Split(' ');
-        Mask = PaperSearchIndex.CharacterMask(folded);
-        WordMasks = Array.ConvertAll(Words, word => PaperSearchIndex.CharacterMask(word));
+        if (FoldedCharacter.FitsInBytes(folded))
+        {
+            _foldedBytes = FoldedCharacter.ToBytes(folded);
+            _wordBytes = Array.ConvertAll(Words, word => FoldedCharacter.ToBytes(word));
+        }
+
+        // A query with a character above U+00FF can only match papers that have one (the bit of their mask).
+        Mask = PaperSearchIndex.CharacterMask(folded.AsSpan()) | (FitsInBytes ? 0 : PaperSearchIndex.WideBit);
+        WordMasks = Array.ConvertAll(Words, word => PaperSearchIndex.CharacterMask(word.AsSpan()));
         LongestFirst = Enumerable.Range(0, Words.Length).OrderByDescending(w => Words[w].Length).ToArray();
         WholeWordSum = Words.Sum(WholeWordScore);
-        StartCodeMask = PaperSearchIndex.StartCodeMask(folded);
-        StartCode = PaperSearchIndex.StartCode(folded) & StartCodeMask;
+        WholeWordScores = Array.ConvertAll(Words, WholeWordScore);
+        PrefixScores = Array.ConvertAll(Words, word => FuzzyScorer.WordPrefix + (word.Length * 4));
+        WholeWordBits = Array.ConvertAll(Words, word => WholeWordFilter.Bits(word));
+        SubsequenceBounds = Array.ConvertAll(Words, word => FuzzyScorer.SubsequenceBound(word.Length));
+        StartCodeMask = PaperSearchIndex.StartCodeMask(folded.AsSpan());
+        StartCode = PaperSearchIndex.StartCode(folded.AsSpan()) & StartCodeMask;
         var tracked = Math.Min(Words.Length, TrackedWords);
         AllWords = (1 << tracked) - 1;
         _pairsLow = new ulong[tracked];
@@ -47,7 +64,7 @@ internal sealed class SearchQuery
             var bound = 0;
             for (var w = 0; w < Words.Length; w++)
             {
-                bound += w >= tracked || (tier & (1 << w)) != 0 ? WholeWordScore(Words[w]) : FuzzyScorer.Substring - 1;
+                bound += w >= tracked || (tier & (1 << w)) != 0 ? WholeWordScore(Words[w]) : FuzzyScorer.SubsequenceBound(Words[w].Length);
             }
 
             tiers.Add((tier, bound));
@@ -60,6 +77,21 @@ internal sealed class SearchQuery
 
     public string[] Words { get; }
 
+    /// <summary>Whether every character of the query fits in a byte: otherwise no paper stored as bytes can match it.</summary>
+    public bool FitsInBytes => _wordBytes is not null;
+
+    /// <summary>The whole query in the form of the text it is compared with (bytes only when <see cref="FitsInBytes"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<T> FoldedAs<T>()
+        where T : unmanaged =>
+        typeof(T) == typeof(byte) ? MemoryMarshal.Cast<byte, T>(_foldedBytes) : MemoryMarshal.Cast<char, T>(Folded.AsSpan());
+
+    /// <summary>Word <paramref name="w"/> in the form of the text it is compared with (bytes only when <see cref="FitsInBytes"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<T> Word<T>(int w)
+        where T : unmanaged =>
+        typeof(T) == typeof(byte) ? MemoryMarshal.Cast<byte, T>(_wordBytes![w]) : MemoryMarshal.Cast<char, T>(Words[w].AsSpan());
+
     /// <summary>The letters and digits of the query (see <see cref="PaperSearchIndex.CharacterMask"/>).</summary>
     public ulong Mask { get; }
 
@@ -71,6 +103,18 @@ internal sealed class SearchQuery
 
     /// <summary>The most the words can score in any paper: each a whole word at the start of a field.</summary>
     public int WholeWordSum { get; }
+
+    /// <summary>Per word: <see cref="WholeWordScore"/>.</summary>
+    public int[] WholeWordScores { get; }
+
+    /// <summary>Per word: the most it scores where it is no whole word (a word prefix at the start of a field).</summary>
+    public int[] PrefixScores { get; }
+
+    /// <summary>Per word: the most it scores where it is no substring (<see cref="FuzzyScorer.SubsequenceBound"/>).</summary>
+    public int[] SubsequenceBounds { get; }
+
+    /// <summary>Per word: its bits in a paper's <see cref="WholeWordFilter"/>.</summary>
+    public ulong[] WholeWordBits { get; }
 
     /// <summary>The bits of a paper's mask that hold its title's first characters, where the query's are known (<see cref="PaperSearchIndex.StartCode"/>).</summary>
     public ulong StartCodeMask { get; }
@@ -122,19 +166,20 @@ internal sealed class SearchQuery
 
     /// <summary>
     /// The most a paper can score when some word is not a substring of any of its fields: that word at most a
-    /// subsequence's 399, the others at most a whole word, no title-start bonus (the title would contain every word).
+    /// subsequence's bound, the others at most a whole word, no title-start bonus (the title would contain every word).
+    /// Which word it is, is not known: the one that loses least bounds them all.
     /// </summary>
     private int BestWithoutAllSubstrings()
     {
         var sum = 0;
-        var largestLoss = 0;
+        var smallestLoss = int.MaxValue;
         foreach (var word in Words)
         {
             var wholeWord = WholeWordScore(word);
             sum += wholeWord;
-            largestLoss = Math.Max(largestLoss, wholeWord - (FuzzyScorer.Substring - 1));
+            smallestLoss = Math.Min(smallestLoss, wholeWord - FuzzyScorer.SubsequenceBound(word.Length));
         }
 
-        return Math.Max(1, sum - largestLoss);
+        return Math.Max(1, sum - smallestLoss);
     }
 }

@@ -13,6 +13,7 @@ internal sealed class TopHits
     private readonly PriorityQueue<SearchHit, SearchHit> _heap;
     private readonly Lock _lock = new();
     private int _threshold = int.MinValue;
+    private long _floor = NoFloor;
 
     public TopHits(int capacity)
     {
@@ -25,6 +26,20 @@ internal sealed class TopHits
     /// order); int.MinValue until then.
     /// </summary>
     public int Threshold => Volatile.Read(ref _threshold);
+
+    /// <summary>The <see cref="Key"/> of the worst hit kept once full (<see cref="NoFloor"/> until then): a paper enters only above it.</summary>
+    public long Floor => Volatile.Read(ref _floor);
+
+    /// <summary>The floor of a heap that is not full: every key is above it.</summary>
+    public const long NoFloor = long.MinValue;
+
+    /// <summary>
+    /// A hit's place in the order of the heap as one number, larger is better: its score, then (among equal scores) the
+    /// earlier paper. A paper whose score is at most <c>bound</c> can enter a full heap only if Key(bound, id) is above
+    /// <see cref="Floor"/>: one that merely ties the worst score loses to it when it comes later in the collection.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Key(int score, int paperId) => ((long)score << 32) | (uint)(int.MaxValue - paperId);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Offer(int paperId, int score)
@@ -48,7 +63,9 @@ internal sealed class TopHits
 
             if (_heap.Count >= _capacity)
             {
-                Volatile.Write(ref _threshold, _heap.Peek().Score);
+                var worst = _heap.Peek();
+                Volatile.Write(ref _threshold, worst.Score);
+                Volatile.Write(ref _floor, Key(worst.Score, worst.PaperId));
             }
         }
     }

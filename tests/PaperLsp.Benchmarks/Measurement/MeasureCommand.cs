@@ -87,6 +87,7 @@ public static class MeasureCommand
         Record("first_search", watch.Elapsed.TotalMilliseconds, "ms");
         Record("peak_rss_after_first_search", PeakMemory.PeakRssMegabytes(), "MB");
         Record("ready_total", total.Elapsed.TotalMilliseconds, "ms");
+        Record("search_index_serialized", index.SearchIndex.SerializedLength / 1e6, "MB");
         RecordGc("ready");
         if (options.String("breakdown", "off") == "on")
         {

@@ -84,4 +84,39 @@ public sealed class SubsequenceFilterProperties
         Assert.False(FuzzyScorer.IsSubsequence("ca", text));
         Assert.False(FuzzyScorer.IsSubsequence("cc", text));
     }
+    [Theory]
+    [InlineData(16)]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(97)]
+    [InlineData(128)]
+    [InlineData(129)]
+    public void Letters_at_the_block_edges_count_in_bytes(int length)
+    {
+        // The byte form compares 32 characters at a time (16 below 32): letters at the first and last bytes and the 33rd and 65th.
+        var field = Enumerable.Repeat((byte)'x', length).ToArray();
+        field[0] = (byte)'a';
+        field[Math.Min(32, length - 3)] = (byte)'b';
+        field[Math.Min(64, length - 2)] = (byte)'n';
+        field[length - 1] = (byte)'c';
+
+        Assert.True(FuzzyScorer.IsSubsequence<byte>("abnc"u8, field));
+        Assert.True(FuzzyScorer.IsSubsequence<byte>("c"u8, field));
+        Assert.False(FuzzyScorer.IsSubsequence<byte>("ca"u8, field));
+        Assert.False(FuzzyScorer.IsSubsequence<byte>("cc"u8, field));
+    }
+
+    [Property(MaxTest = 3000)]
+    public Property A_word_that_is_no_substring_scores_at_most_its_subsequence_bound() =>
+        Prop.ForAll(Text(9).Where(w => w.Length > 0 && !w.Contains(' ')).ToArbitrary(), Text(150).ToArbitrary(), (word, field) =>
+            field.Contains(word, StringComparison.Ordinal) || FuzzyScorer.Score(word, field) <= FuzzyScorer.SubsequenceBound(word.Length));
+
+    [Fact]
+    public void Initials_reach_the_subsequence_bound()
+    {
+        Assert.Equal(FuzzyScorer.SubsequenceBound(5), FuzzyScorer.Score("aiayn", "attention is all you need"));
+    }
 }
