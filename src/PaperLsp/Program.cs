@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using PaperLsp.Cli.Commands;
 using PaperLsp.Core.Collections.Cache;
 using PaperLsp.Server;
@@ -42,7 +43,11 @@ public static class Program
 
         var stdio = new Option<bool>("--stdio") { Description = "Talk LSP over standard input and output (the default; accepted for editors that pass it)" };
         var serve = new Command("serve", "Run the language server over standard input and output") { stdio };
-        serve.SetAction((_, cancellationToken) => LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), LanguageServerOptions.Default with { CollectionCache = CollectionCacheSettings.FromEnvironment() }, cancellationToken));
+        // The native (AOT) build has no dynamic code, which the server's JSON-RPC needs: it hands serve to the .NET build
+        // beside it. The constant false lets the AOT compiler drop the server from the native binary.
+        serve.SetAction((_, cancellationToken) => RuntimeFeature.IsDynamicCodeSupported
+            ? LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), LanguageServerOptions.Default with { CollectionCache = CollectionCacheSettings.FromEnvironment() }, cancellationToken)
+            : Task.FromResult(ServeHandoff.Run(args, error)));
 
         var root = new RootCommand("PaperLsp: a language server and command line for notes about research papers (*.pnotes)") { serve, check, search, export };
         var parsed = root.Parse(args);
