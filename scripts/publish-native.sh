@@ -23,10 +23,12 @@ if ! command -v clang >/dev/null; then
   apt-get update -qq && apt-get install -y -qq --no-install-recommends clang >/dev/null
 fi
 
+# Each publish into its own folder: the two share obj/, and a publish deletes from its folder what the previous publish
+# (the other build) wrote there. The .NET build has no apphost: the native binary takes the name paperlsp.
+native=$(mktemp -d)
+trap 'rm -rf "$native"' EXIT
+dotnet publish src/PaperLsp -c Release -r linux-x64 -p:PublishAot=true -o "$native" -nologo -v quiet
 rm -rf "$out"
-# The .NET build first, without its apphost: the native binary takes the name paperlsp.
 dotnet publish src/PaperLsp -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:UseAppHost=false -o "$out" -nologo -v quiet
-dotnet publish src/PaperLsp -c Release -r linux-x64 -p:PublishAot=true -o "$out" -nologo -v quiet
-# Debug symbols of the native binary (40 MB) are not part of what runs.
-rm -f "$out/paperlsp.dbg"
+cp "$native/paperlsp" "$native/libe_sqlite3.so" "$out/"
 echo "publish-native: $out/paperlsp (native: check, search, export) and $out/paperlsp.dll (serve)"
