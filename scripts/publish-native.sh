@@ -10,8 +10,8 @@
 #
 # Native AOT links with clang (Debian: clang); installed here when run as root, else the apt-get line is printed.
 set -euo pipefail
+out="$(realpath -m "${1:-$(dirname "$0")/../artifacts/native}")"
 cd "$(dirname "$0")/.."
-out="${1:-$(pwd)/artifacts/native}"
 
 if ! command -v clang >/dev/null; then
   if [ "$(id -u)" -ne 0 ]; then
