@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond the .NET SDK and Node.js: Neovim (the real-editor test of the server), and for the
-# VS Code end-to-end test Chromium, ripgrep and the tools code-server's native modules compile with. Debian packages;
+# VS Code end-to-end test Chromium, ripgrep and the tools code-server's native modules compile with, clang for the Native
+# AOT build (scripts/test-native.sh), fzf for benchmarks/fzf. Debian packages;
 # run as root (CI is), otherwise it prints the apt-get line to run.
 set -euo pipefail
 
-packages=(neovim chromium ripgrep build-essential python3 pkg-config curl libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev fonts-dejavu-core fzf)
+packages=(neovim chromium ripgrep build-essential python3 pkg-config curl libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev fonts-dejavu-core fzf clang)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of PaperLsp from a fresh clone: the .NET tests (core, protocol, the built server over stdio, Neovim),
-# the VS Code client's lint, unit and grammar tests, and the end-to-end test in a real VS Code (code-server), then prints
-# one closing line "N passed, M failed". Installs what it needs: Debian packages (as root), NuGet and npm packages.
+# the native (AOT) build against the .NET build, the VS Code client's lint, unit and grammar tests, and the end-to-end
+# test in a real VS Code (code-server), then prints one closing line "N passed, M failed". Installs what it needs:
+# Debian packages (as root), NuGet and npm packages.
 # SKIP_VSCODE_E2E=1 leaves out the VS Code end-to-end test (it installs code-server, about a minute).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,12 @@ PY
 )
 count "${p:-0}" "${f:-0}"
 [ "${p:-0}" -gt 0 ] || { echo "no .NET test ran" >&2; status=1; }
+
+step "Native AOT build: publish it and compare its output with the .NET build's"
+bash scripts/test-native.sh 2>&1 | tee "$results/native.log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+read -r p f < <(tail -n 1 "$results/native.log" | awk '/passed, .* failed$/ {print $1, $3; next} {print 0, 1}')
+count "${p:-0}" "${f:-1}"
 
 step "Client: npm ci, lint, unit and grammar tests"
 if npm ci --no-audit --no-fund >"$results/npm-ci.log" 2>&1; then

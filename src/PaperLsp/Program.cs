@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using PaperLsp.Cli.Commands;
 using PaperLsp.Core.Collections.Cache;
 using PaperLsp.Server;
@@ -12,15 +13,21 @@ public static class Program
     {
         StartupTimeline.Mark("main");
         // `serve` is how every editor starts us: it skips building the command tree (tens of ms of a cold start).
-        return IsServe(args) ? Serve(CancellationToken.None).GetAwaiter().GetResult() : Run(args, Console.Out, Console.Error);
+        return IsServe(args) ? Serve(args, Console.Error, CancellationToken.None).GetAwaiter().GetResult() : Run(args, Console.Out, Console.Error);
     }
 
     /// <summary>Whether the arguments are exactly `serve` or `serve --stdio`, which need no parser.</summary>
     internal static bool IsServe(string[] args) =>
         args is ["serve"] or ["serve", "--stdio"];
 
-    private static Task<int> Serve(CancellationToken cancellationToken) =>
-        LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), LanguageServerOptions.Default with { CollectionCache = CollectionCacheSettings.FromEnvironment() }, cancellationToken);
+    /// <summary>
+    /// The server. The native (AOT) build has no dynamic code, which the server's JSON-RPC needs: it hands serve to the .NET
+    /// build beside it. The constant false lets the AOT compiler drop the server from the native binary.
+    /// </summary>
+    private static Task<int> Serve(string[] args, TextWriter error, CancellationToken cancellationToken) =>
+        RuntimeFeature.IsDynamicCodeSupported
+            ? LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), LanguageServerOptions.Default with { CollectionCache = CollectionCacheSettings.FromEnvironment() }, cancellationToken)
+            : Task.FromResult(ServeHandoff.Run(args, error));
 
     /// <summary>Runs the command line with the given output streams (tests call this directly).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -54,7 +61,7 @@ public static class Program
 
         var stdio = new Option<bool>("--stdio") { Description = "Talk LSP over standard input and output (the default; accepted for editors that pass it)" };
         var serve = new Command("serve", "Run the language server over standard input and output") { stdio };
-        serve.SetAction((_, cancellationToken) => Serve(cancellationToken));
+        serve.SetAction((_, cancellationToken) => Serve(args, error, cancellationToken));
 
         var root = new RootCommand("PaperLsp: a language server and command line for notes about research papers (*.pnotes)") { serve, check, search, export };
         var parsed = root.Parse(args);
