@@ -21,15 +21,23 @@ internal ref struct CacheChunkReader
     private int _position;
     private CollectionFileVersion? _lastVersion;
 
-    public CacheChunkReader(ReadOnlySpan<byte> data)
+    /// <param name="data">The bytes to read.</param>
+    /// <param name="lastVersion">A file version object already made for earlier papers, reused when theirs is equal.</param>
+    public CacheChunkReader(ReadOnlySpan<byte> data, CollectionFileVersion? lastVersion = null)
     {
         _data = data;
         _pool = new List<string>(64);
         _position = 0;
-        _lastVersion = null;
+        _lastVersion = lastVersion;
     }
 
     public readonly bool AtEnd => _position == _data.Length;
+
+    /// <summary>How many bytes have been read.</summary>
+    public readonly int Position => _position;
+
+    /// <summary>The file version object of the last abstract read (papers of one file share one, as they do after a parse).</summary>
+    public readonly CollectionFileVersion? LastVersion => _lastVersion;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ulong ReadVarint()
@@ -87,6 +95,17 @@ internal ref struct CacheChunkReader
         var text = length == 0 ? string.Empty : Encoding.UTF8.GetString(_data.Slice(_position, (int)length));
         _position += (int)length;
         return text;
+    }
+
+    /// <summary>Moves past <paramref name="length"/> bytes.</summary>
+    public void Skip(ulong length)
+    {
+        if (length > (ulong)(_data.Length - _position))
+        {
+            throw new InvalidDataException("Cache chunk string runs past the end.");
+        }
+
+        _position += (int)length;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

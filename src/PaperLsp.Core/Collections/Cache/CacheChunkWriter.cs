@@ -16,6 +16,8 @@ internal sealed class CacheChunkWriter
 
     public int Length => _buffer.WrittenCount;
 
+    public ReadOnlySpan<byte> WrittenSpan => _buffer.WrittenSpan;
+
     public byte[] ToArray() => _buffer.WrittenSpan.ToArray();
 
     public void WriteVarint(ulong value)
