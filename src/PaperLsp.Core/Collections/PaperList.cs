@@ -61,6 +61,9 @@ public sealed class PaperList : IReadOnlyList<Paper>
         return ImmutableCollectionsMarshal.AsImmutableArray(_papers)!;
     }
 
+    /// <summary>How many papers are decoded (all of an array-backed list): for tests and measurements.</summary>
+    internal int CountDecoded() => _papers.Count(p => p is not null);
+
     public Enumerator GetEnumerator() => new(this);
 
     IEnumerator<Paper> IEnumerable<Paper>.GetEnumerator() => GetEnumerator();
