@@ -111,17 +111,26 @@ public sealed class PapersOnDemandProperties
         Assert.Equal(1, versions);
     }
 
-    /// <summary>The papers as <see cref="CollectionCacheStore"/> writes and reads them: chunks of bytes, decoded on demand.</summary>
+    /// <summary>The papers as <see cref="CollectionCacheStore"/> writes and reads them: chunks of bytes, decoded on demand;
+    /// for an odd count of papers with the cached keys made as strings first (as after the key lookup), which decoded papers take.</summary>
     internal static PaperList OnDemand(Paper[] papers)
     {
-        PaperList all = [.. papers];
-        var chunks = new List<byte[]>();
-        for (var start = 0; start < papers.Length; start += CollectionCacheStore.PapersPerChunk)
+        var keyBytes = CachedStrings.Write([.. papers.Select(p => p.Key)]);
+        var keys = CachedStrings.Read(keyBytes, System.IO.Hashing.XxHash3.HashToUInt64(keyBytes));
+        if (papers.Length % 2 == 1)
         {
-            chunks.Add(PaperChunkFormat.Write(all, start, Math.Min(CollectionCacheStore.PapersPerChunk, papers.Length - start)));
+            _ = keys.Strings;
         }
 
-        return PaperList.OnDemand(new CachedPaperChunks([.. chunks], papers.Length));
+        PaperList all = [.. papers];
+        var blocks = new List<byte[]>();
+        for (var start = 0; start < papers.Length; start += CollectionCacheStore.PapersPerChunk)
+        {
+            var count = Math.Min(CollectionCacheStore.PapersPerChunk, papers.Length - start);
+            PaperChunkFormat.SplitBlocks(PaperChunkFormat.Write(all, start, count), count, blocks);
+        }
+
+        return PaperList.OnDemand(new CachedPaperChunks([.. blocks], papers.Length, keys));
     }
 
     private static bool Same(Paper written, Paper read) =>

@@ -128,10 +128,23 @@ internal ref struct CacheChunkReader
         }
     }
 
+    /// <param name="knownKey">The paper's key when already made as a string (the cached keys list): used instead of
+    /// making an equal one, which the key lookup's string would then duplicate for every decoded paper.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Paper ReadPaper()
+    public Paper ReadPaper(string? knownKey = null)
     {
-        var key = ReadString() ?? throw new InvalidDataException("Cached paper without a key.");
+        string key;
+        if (knownKey is null)
+        {
+            key = ReadString() ?? throw new InvalidDataException("Cached paper without a key.");
+        }
+        else
+        {
+            var prefix = ReadVarint();
+            Skip(prefix == 0 ? throw new InvalidDataException("Cached paper without a key.") : prefix - 1);
+            key = knownKey;
+        }
+
         var title = ReadString() ?? throw new InvalidDataException("Cached paper without a title.");
         var authorCount = ReadCount();
         var authors = authorCount == 0 ? [] : new string[authorCount];

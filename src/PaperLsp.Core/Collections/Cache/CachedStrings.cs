@@ -25,6 +25,9 @@ internal sealed class CachedStrings
 
     public string[] Strings => _strings.Value;
 
+    /// <summary>The strings if something already made them, else null (does not make them).</summary>
+    public string[]? StringsIfMade => _strings.IsValueCreated ? _strings.Value : null;
+
     /// <summary>The bytes of <paramref name="strings"/> in the stored form.</summary>
     public static byte[] Write(IReadOnlyList<string> strings)
     {

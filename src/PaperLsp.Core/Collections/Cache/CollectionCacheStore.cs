@@ -113,7 +113,7 @@ internal sealed class CollectionCacheStore
             throw new InvalidDataException("Cached titles or keys are for another number of papers.");
         }
 
-        var chunks = new byte[entry.ChunkCount][];
+        var blocks = new List<byte[]>((entry.PaperCount + PaperChunkFormat.PapersPerBlock - 1) / PaperChunkFormat.PapersPerBlock);
         using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
@@ -126,8 +126,9 @@ internal sealed class CollectionCacheStore
                 cancellationToken.ThrowIfCancellationRequested();
                 var ordinal = reader.GetInt32(0);
                 // Every chunk but the last holds PapersPerChunk papers (Write): a paper's chunk is its position / PapersPerChunk.
-                if (ordinal != seen || ordinal >= chunks.Length
-                    || reader.GetInt32(1) != Math.Min(PapersPerChunk, entry.PaperCount - (ordinal * PapersPerChunk)))
+                var chunkPaperCount = reader.GetInt32(1);
+                if (ordinal != seen || ordinal >= entry.ChunkCount
+                    || chunkPaperCount != Math.Min(PapersPerChunk, entry.PaperCount - (ordinal * PapersPerChunk)))
                 {
                     throw new InvalidDataException("Cache chunks are missing, out of order or hold another number of papers.");
                 }
@@ -137,15 +138,16 @@ internal sealed class CollectionCacheStore
                     throw new InvalidDataException("Cache chunk has an impossible size.");
                 }
 
-                // Kept as they are (a fraction of the decoded papers' memory) and decoded when touched; the hash is checked
-                // now, so that damage makes this read a miss rather than a failure after the index was served.
+                // Kept as bytes (half the decoded papers' memory), a block at a time, each decoded when first touched; the
+                // hash and the blocks' lengths are checked now, so that damage makes this read a miss rather than a
+                // failure after the index was served.
                 var data = reader.GetFieldValue<byte[]>(4);
                 if (XxHash3.HashToUInt64(data) != unchecked((ulong)reader.GetInt64(2)))
                 {
                     throw new InvalidDataException("Cache chunk checksum does not match.");
                 }
 
-                chunks[ordinal] = data;
+                PaperChunkFormat.SplitBlocks(data, chunkPaperCount, blocks);
                 seen++;
             }
 
@@ -161,7 +163,7 @@ internal sealed class CollectionCacheStore
             throw new InvalidDataException("Cached search index is for another number of papers.");
         }
 
-        var papers = PaperList.OnDemand(new CachedPaperChunks(chunks, entry.PaperCount));
+        var papers = PaperList.OnDemand(new CachedPaperChunks([.. blocks], entry.PaperCount, keys));
         return new CollectionLoadResult(entry.Path, papers, problems)
         {
             IndexParts = new CollectionIndexParts(papers, entry.PaperCount, () => titles.Strings, () => keys.Strings, search),
@@ -215,11 +217,13 @@ internal sealed class CollectionCacheStore
                 throw new InvalidDataException("Cache chunk checksum does not match.");
             }
 
+            var blocks = new List<byte[]>(PapersPerChunk / PaperChunkFormat.PapersPerBlock);
+            PaperChunkFormat.SplitBlocks(data, chunkPaperCount, blocks);
             foreach (var block in chunk.GroupBy(h => (h.PaperId - first) / PaperChunkFormat.PapersPerBlock))
             {
                 var blockFirst = first + (block.Key * PaperChunkFormat.PapersPerBlock);
                 var decoded = new Paper[Math.Min(PaperChunkFormat.PapersPerBlock, chunkPaperCount - (block.Key * PaperChunkFormat.PapersPerBlock))];
-                PaperChunkFormat.ReadBlock(data, chunkPaperCount, block.Key, decoded, ref lastVersion);
+                PaperChunkFormat.ReadBlock(blocks[block.Key], decoded, ref lastVersion);
                 foreach (var hit in block)
                 {
                     papers[hit.PaperId] = decoded[hit.PaperId - blockFirst];

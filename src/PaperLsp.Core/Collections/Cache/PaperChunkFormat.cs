@@ -53,47 +53,54 @@ internal static class PaperChunkFormat
     }
 
     /// <summary>
-    /// Decodes block <paramref name="block"/> of a chunk holding <paramref name="chunkPaperCount"/> papers into
-    /// <paramref name="papers"/> (its papers in order); <paramref name="lastVersion"/> carries a file version object from
-    /// block to block so papers of one file share it. Throws <see cref="InvalidDataException"/> when the bytes are not
-    /// in this form.
+    /// The blocks of a chunk holding <paramref name="chunkPaperCount"/> papers, each copied into an array of its own (so
+    /// each can be let go once its papers are decoded), appended to <paramref name="blocks"/>. Throws
+    /// <see cref="InvalidDataException"/> unless the header names the right number of blocks and their lengths add up to
+    /// the chunk's.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void ReadBlock(ReadOnlySpan<byte> chunk, int chunkPaperCount, int block, Span<Paper> papers, ref CollectionFileVersion? lastVersion)
+    public static void SplitBlocks(ReadOnlySpan<byte> chunk, int chunkPaperCount, List<byte[]> blocks)
     {
         var header = new CacheChunkReader(chunk);
         var blockCount = header.ReadCount();
-        if (blockCount != (chunkPaperCount + PapersPerBlock - 1) / PapersPerBlock || block < 0 || block >= blockCount
-            || papers.Length != Math.Min(PapersPerBlock, chunkPaperCount - (block * PapersPerBlock)))
+        if (blockCount != (chunkPaperCount + PapersPerBlock - 1) / PapersPerBlock)
         {
             throw new InvalidDataException("Cache chunk holds another number of blocks.");
         }
 
-        long offset = 0;
-        long length = 0;
+        Span<int> lengths = stackalloc int[blockCount];
+        long total = 0;
         for (var i = 0; i < blockCount; i++)
         {
-            var size = header.ReadCount();
-            if (i < block)
-            {
-                offset += size;
-            }
-            else if (i == block)
-            {
-                length = size;
-            }
+            lengths[i] = header.ReadCount();
+            total += lengths[i];
         }
 
-        offset += header.Position;
-        if (offset + length > chunk.Length)
+        var offset = header.Position;
+        if (offset + total != chunk.Length)
         {
-            throw new InvalidDataException("Cache chunk block runs past the end.");
+            throw new InvalidDataException("Cache chunk blocks do not add up to the chunk.");
         }
 
-        var reader = new CacheChunkReader(chunk.Slice((int)offset, (int)length), lastVersion);
+        foreach (var length in lengths)
+        {
+            blocks.Add(chunk.Slice(offset, length).ToArray());
+            offset += length;
+        }
+    }
+
+    /// <summary>
+    /// Decodes one block's papers into <paramref name="papers"/> (as many as the block holds). <paramref name="lastVersion"/>
+    /// carries a file version object from block to block so papers of one file share it; <paramref name="knownKeys"/>,
+    /// when given, holds each paper's key from <paramref name="firstKey"/> on. Throws <see cref="InvalidDataException"/>
+    /// when the bytes are not in this form.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void ReadBlock(ReadOnlySpan<byte> block, Span<Paper> papers, ref CollectionFileVersion? lastVersion, string[]? knownKeys = null, int firstKey = 0)
+    {
+        var reader = new CacheChunkReader(block, lastVersion);
         for (var i = 0; i < papers.Length; i++)
         {
-            papers[i] = reader.ReadPaper();
+            papers[i] = reader.ReadPaper(knownKeys?[firstKey + i]);
         }
 
         lastVersion = reader.LastVersion;
