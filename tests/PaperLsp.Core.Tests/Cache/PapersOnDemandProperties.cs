@@ -115,7 +115,9 @@ public sealed class PapersOnDemandProperties
     /// for an odd count of papers with the cached keys made as strings first (as after the key lookup), which decoded papers take.</summary>
     internal static PaperList OnDemand(Paper[] papers)
     {
-        var keyBytes = CachedStrings.Write([.. papers.Select(p => p.Key)]);
+        using var stream = new MemoryStream();
+        CachedStrings.WriteTo(stream, [.. papers.Select(p => p.Key)]);
+        var keyBytes = stream.ToArray();
         var keys = CachedStrings.Read(keyBytes, System.IO.Hashing.XxHash3.HashToUInt64(keyBytes));
         if (papers.Length % 2 == 1)
         {

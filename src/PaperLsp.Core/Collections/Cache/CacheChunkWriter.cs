@@ -20,6 +20,13 @@ internal sealed class CacheChunkWriter
 
     public byte[] ToArray() => _buffer.WrittenSpan.ToArray();
 
+    /// <summary>Forgets what was written (and the pooled strings), keeping the buffer.</summary>
+    public void Clear()
+    {
+        _buffer.ResetWrittenCount();
+        _pool.Clear();
+    }
+
     public void WriteVarint(ulong value)
     {
         var span = _buffer.GetSpan(10);

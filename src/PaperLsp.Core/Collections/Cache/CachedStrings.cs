@@ -28,17 +28,29 @@ internal sealed class CachedStrings
     /// <summary>The strings if something already made them, else null (does not make them).</summary>
     public string[]? StringsIfMade => _strings.IsValueCreated ? _strings.Value : null;
 
-    /// <summary>The bytes of <paramref name="strings"/> in the stored form.</summary>
-    public static byte[] Write(IReadOnlyList<string> strings)
+    /// <summary>
+    /// Writes <paramref name="strings"/> in the stored form to <paramref name="stream"/> in pieces of about 64 KB (a million
+    /// titles are tens of MB: never one buffer of them all) and returns how many bytes it wrote.
+    /// </summary>
+    public static long WriteTo(Stream stream, IReadOnlyList<string> strings)
     {
+        const int PieceBytes = 1 << 16;
         var writer = new CacheChunkWriter();
+        long written = 0;
         writer.WriteInt(strings.Count);
         for (var i = 0; i < strings.Count; i++)
         {
             writer.WriteString(strings[i] ?? throw new ArgumentException("A cached string list holds no null.", nameof(strings)));
+            if (writer.Length >= PieceBytes)
+            {
+                stream.Write(writer.WrittenSpan);
+                written += writer.Length;
+                writer.Clear();
+            }
         }
 
-        return writer.ToArray();
+        stream.Write(writer.WrittenSpan);
+        return written + writer.Length;
     }
 
     /// <summary>The strings of <paramref name="data"/>; throws <see cref="InvalidDataException"/> unless its hash and form are right.</summary>

@@ -28,9 +28,10 @@ internal sealed class CollectionCacheStore
     public const int FormatVersion = 6;
 
     /// <summary>
-    /// Small enough that <c>paperlsp search</c>, which decodes only the chunks holding its hits (the top 100 fall in
-    /// about as many chunks), decodes a tenth of a 100k collection instead of all of it; large enough that a full read
-    /// is a few hundred rows (100k papers) to a few thousand (1M).
+    /// The unit of a row and of a hash: large enough that a full read is a few hundred rows (100k papers) to a few
+    /// thousand (1M); small enough that <c>paperlsp search</c>, which reads only the chunks holding its hits (the top 100
+    /// fall in about as many chunks), reads a tenth of a 100k collection. What is decoded is smaller still: a block of
+    /// <see cref="PaperChunkFormat.PapersPerBlock"/>. A multiple of it, so that blocks are numbered across chunks.
     /// </summary>
     public const int PapersPerChunk = 256;
 
@@ -277,29 +278,14 @@ internal sealed class CollectionCacheStore
             id = (long)insert.ExecuteScalar()!;
         }
 
-        using (var stringsInsert = connection.CreateCommand())
+        var keys = new string[result.Papers.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            stringsInsert.Transaction = transaction;
-            stringsInsert.CommandText = "INSERT INTO string_list (collection_id, kind, hash, data) VALUES ($id, $kind, $hash, $data)";
-            stringsInsert.Parameters.AddWithValue("$id", id);
-            var kindParameter = stringsInsert.Parameters.Add("$kind", SqliteType.Integer);
-            var stringsHashParameter = stringsInsert.Parameters.Add("$hash", SqliteType.Integer);
-            var stringsParameter = stringsInsert.Parameters.Add("$data", SqliteType.Blob);
-            var keys = new string[result.Papers.Length];
-            for (var i = 0; i < keys.Length; i++)
-            {
-                keys[i] = result.Papers[i].Key;
-            }
-
-            foreach (var (kind, strings) in new[] { (TitlesKind, titles), (KeysKind, keys) })
-            {
-                var bytes = CachedStrings.Write(strings);
-                kindParameter.Value = kind;
-                stringsHashParameter.Value = unchecked((long)XxHash3.HashToUInt64(bytes));
-                stringsParameter.Value = bytes;
-                stringsInsert.ExecuteNonQuery();
-            }
+            keys[i] = result.Papers[i].Key;
         }
+
+        WriteStrings(connection, transaction, id, TitlesKind, titles);
+        WriteStrings(connection, transaction, id, KeysKind, keys);
 
         using var chunkInsert = connection.CreateCommand();
         chunkInsert.Transaction = transaction;
@@ -343,6 +329,42 @@ internal sealed class CollectionCacheStore
         foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
         {
             File.Delete(DatabasePath + suffix);
+        }
+    }
+
+    /// <summary>
+    /// Writes a string list straight into its BLOB, as <see cref="WriteSearchIndex"/> does: a first pass only hashes and
+    /// counts, so no buffer of the whole list is made and the row is not updated after its BLOB is written.
+    /// </summary>
+    private static void WriteStrings(SqliteConnection connection, SqliteTransaction transaction, long id, int kind, IReadOnlyList<string> strings)
+    {
+        ulong hash;
+        long length;
+        using (var hashing = new HashingStream(Stream.Null))
+        {
+            length = CachedStrings.WriteTo(hashing, strings);
+            hash = hashing.Hash;
+        }
+
+        long rowid;
+        using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO string_list (collection_id, kind, hash, data) VALUES ($id, $kind, $hash, zeroblob($length));
+                SELECT last_insert_rowid();
+                """;
+            insert.Parameters.AddWithValue("$id", id);
+            insert.Parameters.AddWithValue("$kind", kind);
+            insert.Parameters.AddWithValue("$hash", unchecked((long)hash));
+            insert.Parameters.AddWithValue("$length", length);
+            rowid = (long)insert.ExecuteScalar()!;
+        }
+
+        using var blob = new SqliteBlob(connection, "string_list", "data", rowid);
+        if (CachedStrings.WriteTo(blob, strings) != length)
+        {
+            throw new InvalidOperationException("The string list wrote another length than it counted.");
         }
     }
 
