@@ -129,7 +129,8 @@ public sealed class PapersOnDemandProperties
         for (var start = 0; start < papers.Length; start += CollectionCacheStore.PapersPerChunk)
         {
             var count = Math.Min(CollectionCacheStore.PapersPerChunk, papers.Length - start);
-            PaperChunkFormat.SplitBlocks(PaperChunkFormat.Write(all, start, count), count, blocks);
+            var chunk = PaperChunkFormat.Write(all, start, count);
+            PaperChunkFormat.ReadBlocks(new MemoryStream(chunk), chunk.Length, count, System.IO.Hashing.XxHash3.HashToUInt64(chunk), blocks);
         }
 
         return PaperList.OnDemand(new CachedPaperChunks([.. blocks], papers.Length, keys));

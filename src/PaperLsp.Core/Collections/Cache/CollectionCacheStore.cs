@@ -118,7 +118,9 @@ internal sealed class CollectionCacheStore
         using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "SELECT ordinal, paper_count, hash, length(data), data FROM chunk WHERE collection_id = $id ORDER BY ordinal";
+            // The BLOB is not selected: a selected BLOB is read whole by each step, then copied out; read incrementally
+            // (sqlite3_blob_read) it goes straight into the arrays that keep it. length() does not read it.
+            command.CommandText = "SELECT ordinal, paper_count, hash, length(data), rowid FROM chunk WHERE collection_id = $id ORDER BY ordinal";
             command.Parameters.AddWithValue("$id", entry.Id);
             using var reader = command.ExecuteReader();
             var seen = 0;
@@ -134,7 +136,8 @@ internal sealed class CollectionCacheStore
                     throw new InvalidDataException("Cache chunks are missing, out of order or hold another number of papers.");
                 }
 
-                if (reader.GetInt64(3) is < 0 or > MaxChunkBytes)
+                var length = reader.GetInt64(3);
+                if (length is < 0 or > MaxChunkBytes)
                 {
                     throw new InvalidDataException("Cache chunk has an impossible size.");
                 }
@@ -142,13 +145,11 @@ internal sealed class CollectionCacheStore
                 // Kept as bytes (half the decoded papers' memory), a block at a time, each decoded when first touched; the
                 // hash and the blocks' lengths are checked now, so that damage makes this read a miss rather than a
                 // failure after the index was served.
-                var data = reader.GetFieldValue<byte[]>(4);
-                if (XxHash3.HashToUInt64(data) != unchecked((ulong)reader.GetInt64(2)))
+                using (var blob = new SqliteBlob(connection, "chunk", "data", reader.GetInt64(4), readOnly: true))
                 {
-                    throw new InvalidDataException("Cache chunk checksum does not match.");
+                    PaperChunkFormat.ReadBlocks(blob, length, chunkPaperCount, unchecked((ulong)reader.GetInt64(2)), blocks);
                 }
 
-                PaperChunkFormat.SplitBlocks(data, chunkPaperCount, blocks);
                 seen++;
             }
 
@@ -191,7 +192,7 @@ internal sealed class CollectionCacheStore
         var papers = new Dictionary<int, Paper>(hits.Count);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT paper_count, hash, length(data), data FROM chunk WHERE collection_id = $id AND ordinal = $ordinal";
+        command.CommandText = "SELECT paper_count, hash, length(data), rowid FROM chunk WHERE collection_id = $id AND ordinal = $ordinal";
         command.Parameters.AddWithValue("$id", entry.Id);
         var ordinalParameter = command.Parameters.Add("$ordinal", SqliteType.Integer);
         CollectionFileVersion? lastVersion = null;
@@ -207,19 +208,18 @@ internal sealed class CollectionCacheStore
                 throw new InvalidDataException("Cache chunk is missing or holds another number of papers.");
             }
 
-            if (reader.GetInt64(2) is < 0 or > MaxChunkBytes)
+            var length = reader.GetInt64(2);
+            if (length is < 0 or > MaxChunkBytes)
             {
                 throw new InvalidDataException("Cache chunk has an impossible size.");
             }
 
-            var data = reader.GetFieldValue<byte[]>(3);
-            if (XxHash3.HashToUInt64(data) != unchecked((ulong)reader.GetInt64(1)))
+            var blocks = new List<byte[]>(PapersPerChunk / PaperChunkFormat.PapersPerBlock);
+            using (var blob = new SqliteBlob(connection, "chunk", "data", reader.GetInt64(3), readOnly: true))
             {
-                throw new InvalidDataException("Cache chunk checksum does not match.");
+                PaperChunkFormat.ReadBlocks(blob, length, chunkPaperCount, unchecked((ulong)reader.GetInt64(1)), blocks);
             }
 
-            var blocks = new List<byte[]>(PapersPerChunk / PaperChunkFormat.PapersPerBlock);
-            PaperChunkFormat.SplitBlocks(data, chunkPaperCount, blocks);
             foreach (var block in chunk.GroupBy(h => (h.PaperId - first) / PaperChunkFormat.PapersPerBlock))
             {
                 var blockFirst = first + (block.Key * PaperChunkFormat.PapersPerBlock);

@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 
 namespace PaperLsp.Core.Collections.Cache;
@@ -53,14 +54,18 @@ internal static class PaperChunkFormat
     }
 
     /// <summary>
-    /// The blocks of a chunk holding <paramref name="chunkPaperCount"/> papers, each copied into an array of its own (so
-    /// each can be let go once its papers are decoded), appended to <paramref name="blocks"/>. Throws
-    /// <see cref="InvalidDataException"/> unless the header names the right number of blocks and their lengths add up to
-    /// the chunk's.
+    /// Reads the <paramref name="length"/> bytes of a chunk holding <paramref name="chunkPaperCount"/> papers from
+    /// <paramref name="chunk"/> (a SQLite BLOB) and appends its blocks to <paramref name="blocks"/>, each read straight
+    /// into an array of its own (so each can be let go once its papers are decoded, and no copy of the whole chunk is
+    /// made). Throws <see cref="InvalidDataException"/> unless the XxHash3 of all the bytes is
+    /// <paramref name="expectedHash"/>, the header names the right number of blocks and their lengths add up to the chunk's.
     /// </summary>
-    public static void SplitBlocks(ReadOnlySpan<byte> chunk, int chunkPaperCount, List<byte[]> blocks)
+    public static void ReadBlocks(Stream chunk, long length, int chunkPaperCount, ulong expectedHash, List<byte[]> blocks)
     {
-        var header = new CacheChunkReader(chunk);
+        // The header is a few dozen bytes: read with the start of the first block, parsed, and the rest read block by block.
+        Span<byte> prefix = stackalloc byte[(int)Math.Min(length, 128)];
+        chunk.ReadExactly(prefix);
+        var header = new CacheChunkReader(prefix);
         var blockCount = header.ReadCount();
         if (blockCount != (chunkPaperCount + PapersPerBlock - 1) / PapersPerBlock)
         {
@@ -71,20 +76,33 @@ internal static class PaperChunkFormat
         long total = 0;
         for (var i = 0; i < blockCount; i++)
         {
-            lengths[i] = header.ReadCount();
+            lengths[i] = header.ReadInt();
             total += lengths[i];
         }
 
-        var offset = header.Position;
-        if (offset + total != chunk.Length)
+        var headerLength = header.Position;
+        if (headerLength + total != length)
         {
             throw new InvalidDataException("Cache chunk blocks do not add up to the chunk.");
         }
 
-        foreach (var length in lengths)
+        var hash = new XxHash3();
+        hash.Append(prefix[..headerLength]);
+        var rest = prefix[headerLength..];
+        foreach (var blockLength in lengths)
         {
-            blocks.Add(chunk.Slice(offset, length).ToArray());
-            offset += length;
+            var block = new byte[blockLength];
+            var fromPrefix = Math.Min(rest.Length, blockLength);
+            rest[..fromPrefix].CopyTo(block);
+            rest = rest[fromPrefix..];
+            chunk.ReadExactly(block.AsSpan(fromPrefix));
+            hash.Append(block);
+            blocks.Add(block);
+        }
+
+        if (hash.GetCurrentHashAsUInt64() != expectedHash)
+        {
+            throw new InvalidDataException("Cache chunk checksum does not match.");
         }
     }
 
