@@ -127,26 +127,51 @@ public sealed class PaperIndex
             normalizedTitles = () => ImmutableCollectionsMarshal.AsImmutableArray(parts.NormalizedTitles);
         }
 
-        return new PaperIndex(papers, normalizedTitles, () => LookupsOfOne(collection, normalizedTitles(), parts?.Keys), loaded, prebuiltSearch);
+        return new PaperIndex(papers, normalizedTitles, () => LookupsOfOne(collection, normalizedTitles, () => parts?.Keys), loaded, prebuiltSearch);
     }
 
     /// <summary>What <see cref="BuildMerged"/> computes for one collection: each key and non-empty title to its first paper.</summary>
+    /// <param name="collection">The collection.</param>
+    /// <param name="normalizedTitles">Its papers' normalized titles (the cache's are made into strings by this call).</param>
+    /// <param name="keys">Its papers' keys from the cache (made into strings by this call), or null: read the papers' keys.</param>
+    private static (Dictionary<string, int> ByKey, Dictionary<string, int> ByTitle, ImmutableArray<CollectionProblem> Problems) LookupsOfOne(
+        CollectionLoadResult collection, Func<ImmutableArray<string>> normalizedTitles, Func<string[]?> keys)
+    {
+        Dictionary<string, int>? byTitle = null;
+        Dictionary<string, int>? byKey = null;
+        var problems = collection.Problems.ToBuilder();
+        // Independent, so on both cores (for a cached collection each also makes a million strings at 1M papers). The
+        // calling thread runs whichever the thread pool has not started: nothing waits for a free pool thread.
+        Parallel.Invoke(
+            () => byTitle = TitleLookup(normalizedTitles()),
+            () => byKey = KeyLookup(collection.Papers, keys(), problems));
+        return (byKey!, byTitle!, problems.ToImmutable());
+    }
+
+    /// <summary>Each non-empty normalized title to its first paper.</summary>
     // Runs once per start over every paper: optimized code at once, not tier 0.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static (Dictionary<string, int> ByKey, Dictionary<string, int> ByTitle, ImmutableArray<CollectionProblem> Problems) LookupsOfOne(
-        CollectionLoadResult collection, ImmutableArray<string> normalizedTitles, string[]? keys)
+    private static Dictionary<string, int> TitleLookup(ImmutableArray<string> normalizedTitles)
     {
-        var papers = collection.Papers;
-        var byTitle = new Dictionary<string, int>(papers.Length, StringComparer.Ordinal);
-        var byKey = new Dictionary<string, int>(papers.Length, StringComparer.Ordinal);
-        var problems = collection.Problems.ToBuilder();
-        for (var id = 0; id < papers.Length; id++)
+        var byTitle = new Dictionary<string, int>(normalizedTitles.Length, StringComparer.Ordinal);
+        for (var id = 0; id < normalizedTitles.Length; id++)
         {
             if (normalizedTitles[id].Length > 0)
             {
                 byTitle.TryAdd(normalizedTitles[id], id);
             }
+        }
 
+        return byTitle;
+    }
+
+    /// <summary>Each key to its first paper; a later paper with the same key is a duplicate (PN011) added to <paramref name="problems"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static Dictionary<string, int> KeyLookup(PaperList papers, string[]? keys, ImmutableArray<CollectionProblem>.Builder problems)
+    {
+        var byKey = new Dictionary<string, int>(papers.Length, StringComparer.Ordinal);
+        for (var id = 0; id < papers.Length; id++)
+        {
             // Cached keys spare decoding every paper; only a duplicate's two papers are decoded, for its message.
             var key = keys is null ? papers[id].Key : keys[id];
             if (!byKey.TryAdd(key, id))
@@ -155,7 +180,7 @@ public sealed class PaperIndex
             }
         }
 
-        return (byKey, byTitle, problems.ToImmutable());
+        return byKey;
     }
 
     /// <summary>The index of several collections (or none), entries with equal normalized titles merged.</summary>
