@@ -1,22 +1,47 @@
-using System.Collections.Immutable;
 using PaperLsp.Core.Matching;
 
 namespace PaperLsp.Core.Collections;
 
 /// <summary>
 /// What <see cref="PaperIndex.Build"/> would compute for one collection, given back by the collection cache so a start
-/// from the cache skips it: the normalized title of each paper and, when present, the search index of the collection
-/// on its own. Bound to the exact <see cref="Papers"/> array it was made for: a result rebuilt with other papers
-/// (<c>with { Papers = … }</c>) keeps the parts but no longer matches them, and they are ignored.
+/// from the cache skips it: the normalized title of each paper, each paper's key (so the key lookup does not decode the
+/// papers) and, when present, the search index of the collection on its own. Titles and keys may be made on first use
+/// (the cache keeps them as bytes until then). Bound to the exact <see cref="Papers"/> list it was made for: a result
+/// rebuilt with other papers (<c>with { Papers = … }</c>) keeps the parts but no longer matches them, and they are ignored.
 /// </summary>
-internal sealed class CollectionIndexParts(ImmutableArray<Paper> papers, string[] normalizedTitles, PaperSearchIndex? search)
+internal sealed class CollectionIndexParts
 {
-    private PaperSearchIndex? _search = search;
+    private readonly int _count;
+    private readonly Lazy<string[]> _normalizedTitles;
+    private readonly Lazy<string[]>? _keys;
+    private PaperSearchIndex? _search;
 
-    public ImmutableArray<Paper> Papers { get; } = papers;
+    public CollectionIndexParts(PaperList papers, string[] normalizedTitles, PaperSearchIndex? search)
+        : this(papers, normalizedTitles.Length, () => normalizedTitles, keys: null, search)
+    {
+    }
+
+    /// <param name="papers">The papers the parts are for.</param>
+    /// <param name="count">How many titles (and keys) the functions give.</param>
+    /// <param name="normalizedTitles">Called once, on first use.</param>
+    /// <param name="keys">Called once, on first use; null: the keys are read from the papers.</param>
+    /// <param name="search">The search index of these papers alone, if any.</param>
+    public CollectionIndexParts(PaperList papers, int count, Func<string[]> normalizedTitles, Func<string[]>? keys, PaperSearchIndex? search)
+    {
+        Papers = papers;
+        _count = count;
+        _normalizedTitles = new(normalizedTitles, LazyThreadSafetyMode.ExecutionAndPublication);
+        _keys = keys is null ? null : new(keys, LazyThreadSafetyMode.ExecutionAndPublication);
+        _search = search;
+    }
+
+    public PaperList Papers { get; }
 
     /// <summary>Same order and length as <see cref="Papers"/>.</summary>
-    public string[] NormalizedTitles { get; } = normalizedTitles;
+    public string[] NormalizedTitles => _normalizedTitles.Value;
+
+    /// <summary>Each paper's key, same order and length as <see cref="Papers"/>; null when not given (read the papers).</summary>
+    public string[]? Keys => _keys?.Value;
 
     /// <summary>
     /// The index <see cref="PaperSearchIndex.ForPapers"/> builds for these papers alone; null when not cached or released.
@@ -31,5 +56,5 @@ internal sealed class CollectionIndexParts(ImmutableArray<Paper> papers, string[
 
     /// <summary>Whether these parts were made for exactly the papers of <paramref name="result"/>.</summary>
     public bool Fits(CollectionLoadResult result) =>
-        result.Papers == Papers && NormalizedTitles.Length == Papers.Length && (Search is not { } search || search.Count == Papers.Length);
+        result.Papers == Papers && _count == Papers.Length && (Search is not { } search || search.Count == Papers.Length);
 }

@@ -25,6 +25,7 @@ public sealed class PaperIndex
     private readonly Lazy<(Dictionary<string, string> First, Dictionary<string, List<string>> Several)> _keysIgnoringCase;
     private readonly Lazy<PaperSearchIndex> _search;
     private readonly Lazy<TitleSuggester> _suggester;
+    private readonly Lazy<ImmutableArray<string>> _normalizedTitles;
 
     /// <summary>
     /// Suggestions already computed for an unknown title. Diagnostics run after every edit and the same unknown titles
@@ -37,15 +38,20 @@ public sealed class PaperIndex
 
     private const int MaxCachedSuggestions = 20_000;
 
+    /// <param name="papers">The index's papers.</param>
+    /// <param name="normalizedTitles">Their normalized titles, asked for on first use (a cached collection keeps them as bytes until then).</param>
+    /// <param name="lookups">Builds the lookups, on first use.</param>
+    /// <param name="collections">What the index was built from.</param>
+    /// <param name="prebuiltSearch">The search index of these papers, if one was given.</param>
     private PaperIndex(
-        ImmutableArray<Paper> papers,
-        ImmutableArray<string> normalizedTitles,
+        PaperList papers,
+        Func<ImmutableArray<string>> normalizedTitles,
         Func<(Dictionary<string, int> ByKey, Dictionary<string, int> ByTitle, ImmutableArray<CollectionProblem> Problems)> lookups,
         ImmutableArray<CollectionLoadResult> collections,
         PaperSearchIndex? prebuiltSearch)
     {
         Papers = papers;
-        NormalizedTitles = normalizedTitles;
+        _normalizedTitles = new(normalizedTitles, LazyThreadSafetyMode.ExecutionAndPublication);
         _lookups = new(lookups, LazyThreadSafetyMode.ExecutionAndPublication);
         Collections = collections;
         _keysIgnoringCase = new(() =>
@@ -74,10 +80,14 @@ public sealed class PaperIndex
 
     public static PaperIndex Empty { get; } = Build(Array.Empty<CollectionLoadResult>());
 
-    public ImmutableArray<Paper> Papers { get; }
+    /// <summary>The papers, in index order (ids are positions here). From the cache they are decoded on first touch.</summary>
+    public PaperList Papers { get; }
 
     /// <summary>The normalized title of each paper, same order as <see cref="Papers"/>.</summary>
-    public ImmutableArray<string> NormalizedTitles { get; }
+    public ImmutableArray<string> NormalizedTitles => _normalizedTitles.Value;
+
+    /// <summary>Every key that resolves (each merged source's key too), without decoding papers.</summary>
+    public IEnumerable<string> Keys => _lookups.Value.ByKey.Keys;
 
     public ImmutableArray<CollectionLoadResult> Collections { get; }
 
@@ -96,44 +106,81 @@ public sealed class PaperIndex
 
     /// <summary>
     /// One collection merges nothing (merging is across collections): its papers and titles are the index's, in file
-    /// order, and a search index cached for it alone is this index's. The lookups wait for first use.
+    /// order, and a search index cached for it alone is this index's. The lookups wait for first use; with the cache's
+    /// parts so do the titles, and the lookups read the cached keys instead of the papers (which stay undecoded).
     /// </summary>
     private static PaperIndex BuildOfOne(ImmutableArray<CollectionLoadResult> loaded)
     {
         var collection = loaded[0];
         var parts = collection.IndexParts is { } given && given.Fits(collection) ? given : null;
-        // Neither array is written after this (the cache's parts hand theirs over): shared, not copied.
-        var normalizedTitles = ImmutableCollectionsMarshal.AsImmutableArray(parts?.NormalizedTitles ?? NormalizeTitles(collection.Papers));
         var papers = collection.Papers;
         var prebuiltSearch = parts?.Search is { } search && search.Count == papers.Length ? search : null;
-        return new PaperIndex(papers, normalizedTitles, () => LookupsOfOne(collection, normalizedTitles), loaded, prebuiltSearch);
+        // Neither array is written after this (the cache's parts hand theirs over): shared, not copied.
+        Func<ImmutableArray<string>> normalizedTitles;
+        if (parts is null)
+        {
+            var computed = ImmutableCollectionsMarshal.AsImmutableArray(NormalizeTitles(papers));
+            normalizedTitles = () => computed;
+        }
+        else
+        {
+            normalizedTitles = () => ImmutableCollectionsMarshal.AsImmutableArray(parts.NormalizedTitles);
+        }
+
+        return new PaperIndex(papers, normalizedTitles, () => LookupsOfOne(collection, normalizedTitles, () => parts?.Keys), loaded, prebuiltSearch);
     }
 
     /// <summary>What <see cref="BuildMerged"/> computes for one collection: each key and non-empty title to its first paper.</summary>
+    /// <param name="collection">The collection.</param>
+    /// <param name="normalizedTitles">Its papers' normalized titles (the cache's are made into strings by this call).</param>
+    /// <param name="keys">Its papers' keys from the cache (made into strings by this call), or null: read the papers' keys.</param>
+    private static (Dictionary<string, int> ByKey, Dictionary<string, int> ByTitle, ImmutableArray<CollectionProblem> Problems) LookupsOfOne(
+        CollectionLoadResult collection, Func<ImmutableArray<string>> normalizedTitles, Func<string[]?> keys)
+    {
+        Dictionary<string, int>? byTitle = null;
+        Dictionary<string, int>? byKey = null;
+        var problems = collection.Problems.ToBuilder();
+        // Independent, so on both cores (for a cached collection each also makes a million strings at 1M papers). The
+        // calling thread runs whichever the thread pool has not started: nothing waits for a free pool thread.
+        Parallel.Invoke(
+            () => byTitle = TitleLookup(normalizedTitles()),
+            () => byKey = KeyLookup(collection.Papers, keys(), problems));
+        return (byKey!, byTitle!, problems.ToImmutable());
+    }
+
+    /// <summary>Each non-empty normalized title to its first paper.</summary>
     // Runs once per start over every paper: optimized code at once, not tier 0.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static (Dictionary<string, int> ByKey, Dictionary<string, int> ByTitle, ImmutableArray<CollectionProblem> Problems) LookupsOfOne(
-        CollectionLoadResult collection, ImmutableArray<string> normalizedTitles)
+    private static Dictionary<string, int> TitleLookup(ImmutableArray<string> normalizedTitles)
     {
-        var papers = collection.Papers;
-        var byTitle = new Dictionary<string, int>(papers.Length, StringComparer.Ordinal);
-        var byKey = new Dictionary<string, int>(papers.Length, StringComparer.Ordinal);
-        var problems = collection.Problems.ToBuilder();
-        for (var id = 0; id < papers.Length; id++)
+        var byTitle = new Dictionary<string, int>(normalizedTitles.Length, StringComparer.Ordinal);
+        for (var id = 0; id < normalizedTitles.Length; id++)
         {
             if (normalizedTitles[id].Length > 0)
             {
                 byTitle.TryAdd(normalizedTitles[id], id);
             }
+        }
 
-            var paper = papers[id];
-            if (!byKey.TryAdd(paper.Key, id))
+        return byTitle;
+    }
+
+    /// <summary>Each key to its first paper; a later paper with the same key is a duplicate (PN011) added to <paramref name="problems"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static Dictionary<string, int> KeyLookup(PaperList papers, string[]? keys, ImmutableArray<CollectionProblem>.Builder problems)
+    {
+        var byKey = new Dictionary<string, int>(papers.Length, StringComparer.Ordinal);
+        for (var id = 0; id < papers.Length; id++)
+        {
+            // Cached keys spare decoding every paper; only a duplicate's two papers are decoded, for its message.
+            var key = keys is null ? papers[id].Key : keys[id];
+            if (!byKey.TryAdd(key, id))
             {
-                problems.Add(DuplicateKey(paper, papers[byKey[paper.Key]]));
+                problems.Add(DuplicateKey(papers[id], papers[byKey[key]]));
             }
         }
 
-        return (byKey, byTitle, problems.ToImmutable());
+        return byKey;
     }
 
     /// <summary>The index of several collections (or none), entries with equal normalized titles merged.</summary>
@@ -232,7 +279,8 @@ public sealed class PaperIndex
         }
 
         var lookups = (byKey, byTitle, problems.ToImmutable());
-        return new PaperIndex(papers.MoveToImmutable(), [.. groupTitles], () => lookups, loaded, prebuiltSearch: null);
+        var titles = groupTitles.ToImmutableArray();
+        return new PaperIndex(papers.MoveToImmutable(), () => titles, () => lookups, loaded, prebuiltSearch: null);
     }
 
     private static CollectionProblem DuplicateKey(Paper source, Paper owner) =>
@@ -244,7 +292,7 @@ public sealed class PaperIndex
             $"Duplicate key '{source.Key}': already used by \"{owner.Title}\" ({Path.GetFileName(owner.Source.FilePath)}:{owner.Source.Line}); references to @{source.Key} resolve to that one.");
 
     /// <summary>The normalized title of each paper, same order (the part of <see cref="Build"/> worth caching).</summary>
-    internal static string[] NormalizeTitles(ImmutableArray<Paper> papers)
+    internal static string[] NormalizeTitles(PaperList papers)
     {
         var normalizedTitles = new string[papers.Length];
         Parallel.For(0, normalizedTitles.Length, i => normalizedTitles[i] = TitleNormalizer.Normalize(papers[i].Title));

@@ -55,7 +55,7 @@ public sealed class CachedIndexPartsTests
         var loader = fixture.NewLoader();
         var result = loader.Load(fixture.CollectionPath);
         var expected = PaperIndex.Build([result]);
-        var other = PaperIndex.Build([result with { Papers = result.Papers.RemoveAt(0) }]);
+        var other = PaperIndex.Build([result with { Papers = [.. result.Papers.Skip(1)] }]);
         loader.PersistPending(served: other);
 
         var index = PaperIndex.Build([fixture.NewLoader().Load(fixture.CollectionPath)]);
@@ -71,7 +71,7 @@ public sealed class CachedIndexPartsTests
         using var fixture = new CacheFixture();
         fixture.Warm();
         var cached = fixture.NewLoader().Load(fixture.CollectionPath);
-        var fewer = cached with { Papers = cached.Papers.RemoveAt(0) };
+        var fewer = cached with { Papers = [.. cached.Papers.Skip(1)] };
 
         var index = PaperIndex.Build([fewer]);
         var expected = PaperIndex.Build([new CollectionLoadResult(fewer.FilePath, fewer.Papers, fewer.Problems)]);

@@ -39,7 +39,13 @@ public class PaperIndexOfOneCollectionProperties
                 {
                     collection = collection with
                     {
-                        IndexParts = new CollectionIndexParts(collection.Papers, [.. collection.Papers.Select(p => TitleNormalizer.Normalize(p.Title))], null),
+                        // As the cache gives them: titles and keys of their own, so the lookups read no paper's key.
+                        IndexParts = new CollectionIndexParts(
+                            collection.Papers,
+                            collection.Papers.Length,
+                            () => [.. collection.Papers.Select(p => TitleNormalizer.Normalize(p.Title))],
+                            () => [.. collection.Papers.Select(p => p.Key)],
+                            null),
                     };
                 }
 

@@ -21,15 +21,23 @@ internal ref struct CacheChunkReader
     private int _position;
     private CollectionFileVersion? _lastVersion;
 
-    public CacheChunkReader(ReadOnlySpan<byte> data)
+    /// <param name="data">The bytes to read.</param>
+    /// <param name="lastVersion">A file version object already made for earlier papers, reused when theirs is equal.</param>
+    public CacheChunkReader(ReadOnlySpan<byte> data, CollectionFileVersion? lastVersion = null)
     {
         _data = data;
         _pool = new List<string>(64);
         _position = 0;
-        _lastVersion = null;
+        _lastVersion = lastVersion;
     }
 
     public readonly bool AtEnd => _position == _data.Length;
+
+    /// <summary>How many bytes have been read.</summary>
+    public readonly int Position => _position;
+
+    /// <summary>The file version object of the last abstract read (papers of one file share one, as they do after a parse).</summary>
+    public readonly CollectionFileVersion? LastVersion => _lastVersion;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ulong ReadVarint()
@@ -89,6 +97,17 @@ internal ref struct CacheChunkReader
         return text;
     }
 
+    /// <summary>Moves past <paramref name="length"/> bytes.</summary>
+    public void Skip(ulong length)
+    {
+        if (length > (ulong)(_data.Length - _position))
+        {
+            throw new InvalidDataException("Cache chunk string runs past the end.");
+        }
+
+        _position += (int)length;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? ReadPooled()
     {
@@ -109,10 +128,23 @@ internal ref struct CacheChunkReader
         }
     }
 
+    /// <param name="knownKey">The paper's key when already made as a string (the cached keys list): used instead of
+    /// making an equal one, which the key lookup's string would then duplicate for every decoded paper.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Paper ReadPaper()
+    public Paper ReadPaper(string? knownKey = null)
     {
-        var key = ReadString() ?? throw new InvalidDataException("Cached paper without a key.");
+        string key;
+        if (knownKey is null)
+        {
+            key = ReadString() ?? throw new InvalidDataException("Cached paper without a key.");
+        }
+        else
+        {
+            var prefix = ReadVarint();
+            Skip(prefix == 0 ? throw new InvalidDataException("Cached paper without a key.") : prefix - 1);
+            key = knownKey;
+        }
+
         var title = ReadString() ?? throw new InvalidDataException("Cached paper without a title.");
         var authorCount = ReadCount();
         var authors = authorCount == 0 ? [] : new string[authorCount];

@@ -16,7 +16,16 @@ internal sealed class CacheChunkWriter
 
     public int Length => _buffer.WrittenCount;
 
+    public ReadOnlySpan<byte> WrittenSpan => _buffer.WrittenSpan;
+
     public byte[] ToArray() => _buffer.WrittenSpan.ToArray();
+
+    /// <summary>Forgets what was written (and the pooled strings), keeping the buffer.</summary>
+    public void Clear()
+    {
+        _buffer.ResetWrittenCount();
+        _pool.Clear();
+    }
 
     public void WriteVarint(ulong value)
     {

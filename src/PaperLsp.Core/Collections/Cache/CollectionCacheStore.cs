@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using System.IO.Hashing;
 using Microsoft.Data.Sqlite;
@@ -8,32 +7,40 @@ namespace PaperLsp.Core.Collections.Cache;
 
 /// <summary>
 /// The SQLite file behind the collection cache. One row per collection file (path, length, mtime, content hash, the
-/// problems) and its papers in chunks of <see cref="PapersPerChunk"/>, each a BLOB in the compact binary form of
-/// <see cref="CacheChunkWriter"/> with its own XxHash3, read back with one sequential scan and decoded in parallel.
-/// Next to the papers it keeps what <see cref="PaperIndex.Build"/> computes for the collection (each paper's normalized
-/// title in the chunks, the collection's search index as one BLOB in <see cref="PaperSearchIndex.WriteTo"/>'s form with
-/// its own hash), written in the same transaction as the papers, so a start from the cache redoes none of it.
+/// problems) and its papers in chunks of <see cref="PapersPerChunk"/>, each a BLOB in <see cref="PaperChunkFormat"/>'s
+/// form (blocks of papers in <see cref="CacheChunkWriter"/>'s form) with its own XxHash3, read back with one sequential
+/// scan and kept as bytes, decoded a block at a time when a paper is first touched (<see cref="CachedPaperChunks"/>).
+/// Next to the papers it keeps what <see cref="PaperIndex.Build"/> computes for the collection and what the index needs
+/// without the papers: each paper's normalized title and each paper's key (one BLOB each, <see cref="CachedStrings"/>),
+/// the collection's search index as one BLOB in <see cref="PaperSearchIndex.WriteTo"/>'s form, each with its own hash,
+/// written in the same transaction as the papers, so a start from the cache redoes none of it and decodes no paper.
 /// <para>
 /// Trust: the file name and PRAGMA user_version carry <see cref="FormatVersion"/> (a mismatch drops everything); a file
-/// that is not a database or is corrupt is deleted and recreated; a chunk whose hash does not match, or that does not
-/// decode, turns the lookup into a miss. WAL mode and a busy timeout let several servers share the file; a write is one
-/// transaction. Callers catch <see cref="SqliteException"/>/<see cref="IOException"/> and fall back to parsing.
+/// that is not a database or is corrupt is deleted and recreated; a read checks the hash of every BLOB it returns (every
+/// chunk's too, though its papers are decoded later), and any mismatch or impossible form turns the lookup into a miss.
+/// WAL mode and a busy timeout let several servers share the file; a write is one transaction. Callers catch
+/// <see cref="SqliteException"/>/<see cref="IOException"/> and fall back to parsing.
 /// </para>
 /// </summary>
 internal sealed class CollectionCacheStore
 {
     /// <summary>Bump when the binary form of papers or the schema changes.</summary>
-    public const int FormatVersion = 5;
+    public const int FormatVersion = 6;
 
     /// <summary>
-    /// Small enough that <c>paperlsp search</c>, which decodes only the chunks holding its hits (the top 100 fall in
-    /// about as many chunks), decodes a tenth of a 100k collection instead of all of it; large enough that a full read
-    /// is a few hundred rows (100k papers) to a few thousand (1M).
+    /// The unit of a row and of a hash: large enough that a full read is a few hundred rows (100k papers) to a few
+    /// thousand (1M); small enough that <c>paperlsp search</c>, which reads only the chunks holding its hits (the top 100
+    /// fall in about as many chunks), reads a tenth of a 100k collection. What is decoded is smaller still: a block of
+    /// <see cref="PaperChunkFormat.PapersPerBlock"/>. A multiple of it, so that blocks are numbered across chunks.
     /// </summary>
     public const int PapersPerChunk = 256;
 
     /// <summary>Far above what <see cref="PapersPerChunk"/> papers take; a larger size can only be damage.</summary>
     private const int MaxChunkBytes = 256 << 20;
+
+    /// <summary><c>string_list.kind</c> of each paper's normalized title, and of each paper's key.</summary>
+    private const int TitlesKind = 0;
+    private const int KeysKind = 1;
 
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
@@ -90,47 +97,43 @@ internal sealed class CollectionCacheStore
         return new CachedCollectionEntry(reader.GetInt64(0), path, stamp, reader.GetInt32(4), reader.GetInt32(5));
     }
 
-    /// <summary>The cached result of <paramref name="entry"/>; throws <see cref="InvalidDataException"/> when any part is damaged.</summary>
+    /// <summary>
+    /// The cached result of <paramref name="entry"/>, its papers left as the chunks' bytes and decoded on first touch
+    /// (<see cref="PaperList.OnDemand"/>), its titles and keys as bytes until first used. Everything is read, and every
+    /// hash checked, here: throws <see cref="InvalidDataException"/> when any part is damaged, and nothing read later can be.
+    /// </summary>
     public CollectionLoadResult Read(CachedCollectionEntry entry, CancellationToken cancellationToken = default)
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction(deferred: true);
         var problems = ReadProblems(connection, transaction, entry);
-
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        // The BLOB is not selected: a selected BLOB is read whole by each step, and read a second time by the incremental
-        // read (sqlite3_blob_read) into a buffer of ours that follows. length() does not read it.
-        command.CommandText = "SELECT ordinal, paper_count, hash, length(data), rowid FROM chunk WHERE collection_id = $id ORDER BY ordinal";
-        command.Parameters.AddWithValue("$id", entry.Id);
-        using var reader = command.ExecuteReader();
-
-        var chunks = new Paper[entry.ChunkCount][];
-        var titles = new string[entry.PaperCount];
-        var decoding = new List<Task>(entry.ChunkCount);
-        var firstPaper = 0;
-        using var slots = new SemaphoreSlim(Environment.ProcessorCount + 1);
-        var seen = 0;
-        PaperSearchIndex search;
-        try
+        var titles = ReadStrings(connection, transaction, entry, TitlesKind);
+        var keys = ReadStrings(connection, transaction, entry, KeysKind);
+        if (titles.Count != entry.PaperCount || keys.Count != entry.PaperCount)
         {
+            throw new InvalidDataException("Cached titles or keys are for another number of papers.");
+        }
+
+        var blocks = new List<byte[]>((entry.PaperCount + PaperChunkFormat.PapersPerBlock - 1) / PaperChunkFormat.PapersPerBlock);
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            // The BLOB is not selected: a selected BLOB is read whole by each step, then copied out; read incrementally
+            // (sqlite3_blob_read) it goes straight into the arrays that keep it. length() does not read it.
+            command.CommandText = "SELECT ordinal, paper_count, hash, length(data), rowid FROM chunk WHERE collection_id = $id ORDER BY ordinal";
+            command.Parameters.AddWithValue("$id", entry.Id);
+            using var reader = command.ExecuteReader();
+            var seen = 0;
             while (reader.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var ordinal = reader.GetInt32(0);
-                var paperCount = reader.GetInt32(1);
-                var hash = unchecked((ulong)reader.GetInt64(2));
-                if (ordinal != seen || ordinal >= chunks.Length || paperCount < 0 || paperCount > PapersPerChunk)
+                // Every chunk but the last holds PapersPerChunk papers (Write): a paper's chunk is its position / PapersPerChunk.
+                var chunkPaperCount = reader.GetInt32(1);
+                if (ordinal != seen || ordinal >= entry.ChunkCount
+                    || chunkPaperCount != Math.Min(PapersPerChunk, entry.PaperCount - (ordinal * PapersPerChunk)))
                 {
-                    throw new InvalidDataException("Cache chunks are missing or out of order.");
-                }
-
-                seen++;
-                var start = firstPaper;
-                firstPaper += paperCount;
-                if (firstPaper > titles.Length)
-                {
-                    throw new InvalidDataException("Cache chunks hold more papers than the collection.");
+                    throw new InvalidDataException("Cache chunks are missing, out of order or hold another number of papers.");
                 }
 
                 var length = reader.GetInt64(3);
@@ -139,98 +142,41 @@ internal sealed class CollectionCacheStore
                     throw new InvalidDataException("Cache chunk has an impossible size.");
                 }
 
-                // Caller runs: with every slot taken this thread decodes the chunk itself instead of waiting. Waiting would
-                // depend on the thread pool having a free thread for the queued chunks, and in the server (load on a pool
-                // thread, stdin once on another, 2 cores) the pool had none: the queued chunks waited ~0.5-1 s for the pool
-                // to add a thread, the 2x gap between a cached start over stdio and the same read in process.
-                var queued = slots.Wait(0, cancellationToken);
-                // Chunks are a few hundred KB: a fresh array each would be a large-object allocation, and a start from the
-                // cache would pay for gen-2 collections. At most ProcessorCount + 2 are in use at once; they come from the pool.
-                var data = ArrayPool<byte>.Shared.Rent((int)length);
-                try
+                // Kept as bytes (half the decoded papers' memory), a block at a time, each decoded when first touched; the
+                // hash and the blocks' lengths are checked now, so that damage makes this read a miss rather than a
+                // failure after the index was served.
+                using (var blob = new SqliteBlob(connection, "chunk", "data", reader.GetInt64(4), readOnly: true))
                 {
-                    using var blob = new SqliteBlob(connection, "chunk", "data", reader.GetInt64(4), readOnly: true);
-                    blob.ReadExactly(data, 0, (int)length);
-                }
-                catch
-                {
-                    ArrayPool<byte>.Shared.Return(data);
-                    if (queued)
-                    {
-                        slots.Release();
-                    }
-
-                    throw;
+                    PaperChunkFormat.ReadBlocks(blob, length, chunkPaperCount, unchecked((ulong)reader.GetInt64(2)), blocks);
                 }
 
-                if (!queued)
-                {
-                    try
-                    {
-                        chunks[ordinal] = DecodeChunk(data.AsSpan(0, (int)length), hash, titles.AsSpan(start, paperCount));
-                    }
-                    finally
-                    {
-                        ArrayPool<byte>.Shared.Return(data);
-                    }
-
-                    continue;
-                }
-
-                decoding.Add(Task.Run(() =>
-                {
-                    try
-                    {
-                        chunks[ordinal] = DecodeChunk(data.AsSpan(0, (int)length), hash, titles.AsSpan(start, paperCount));
-                    }
-                    finally
-                    {
-                        ArrayPool<byte>.Shared.Return(data);
-                        slots.Release();
-                    }
-                }, CancellationToken.None));
+                seen++;
             }
 
-            reader.Close();
-            // Read while the chunks decode: the copy out of SQLite and into the index's arrays is memory bandwidth, not CPU.
-            search = ReadSearchIndex(connection, transaction, entry);
-        }
-        finally
-        {
-            // Damage or not, no decoding task may outlive this method (they use the semaphore and pooled buffers).
-            Task.WaitAll(decoding);
+            if (seen != entry.ChunkCount || entry.ChunkCount != (entry.PaperCount + PapersPerChunk - 1) / PapersPerChunk)
+            {
+                throw new InvalidDataException("Cache chunks are missing.");
+            }
         }
 
-        if (seen != entry.ChunkCount)
+        var search = ReadSearchIndex(connection, transaction, entry);
+        if (search.Count != entry.PaperCount)
         {
-            throw new InvalidDataException("Cache chunks are missing.");
+            throw new InvalidDataException("Cached search index is for another number of papers.");
         }
 
-        var papers = ImmutableArray.CreateBuilder<Paper>(entry.PaperCount);
-        foreach (var chunk in chunks)
+        var papers = PaperList.OnDemand(new CachedPaperChunks([.. blocks], entry.PaperCount, keys));
+        return new CollectionLoadResult(entry.Path, papers, problems)
         {
-            papers.AddRange(chunk);
-        }
-
-        if (papers.Count != entry.PaperCount)
-        {
-            throw new InvalidDataException("Cache paper count does not match.");
-        }
-
-        var paperArray = papers.MoveToImmutable();
-        return new CollectionLoadResult(entry.Path, paperArray, problems)
-        {
-            IndexParts = search.Count == paperArray.Length
-                ? new CollectionIndexParts(paperArray, titles, search)
-                : throw new InvalidDataException("Cached search index is for another number of papers."),
+            IndexParts = new CollectionIndexParts(papers, entry.PaperCount, () => titles.Strings, () => keys.Strings, search),
         };
     }
 
     /// <summary>
     /// The papers <paramref name="rank"/> picks with the collection's cached search index, read without the rest: the
-    /// index BLOB, then only the chunks that hold the hits, each decoded up to its last hit. Ids are positions in the
-    /// collection, as in <see cref="Read"/>. One read transaction, so the index and the chunks are of the same write.
-    /// Throws <see cref="InvalidDataException"/> when any part read is damaged.
+    /// index BLOB, then only the chunks that hold the hits, and of those only the blocks that hold them decoded. Ids are
+    /// positions in the collection, as in <see cref="Read"/>. One read transaction, so the index and the chunks are of the
+    /// same write. Throws <see cref="InvalidDataException"/> when any part read is damaged.
     /// </summary>
     public IReadOnlyList<(Paper Paper, int Score)> Search(CachedCollectionEntry entry, Func<PaperSearchIndex, IReadOnlyList<SearchHit>> rank)
     {
@@ -249,13 +195,15 @@ internal sealed class CollectionCacheStore
         command.CommandText = "SELECT paper_count, hash, length(data), rowid FROM chunk WHERE collection_id = $id AND ordinal = $ordinal";
         command.Parameters.AddWithValue("$id", entry.Id);
         var ordinalParameter = command.Parameters.Add("$ordinal", SqliteType.Integer);
+        CollectionFileVersion? lastVersion = null;
         foreach (var chunk in hits.Where(h => h.PaperId >= 0 && h.PaperId < entry.PaperCount).GroupBy(h => h.PaperId / PapersPerChunk))
         {
             // Every chunk but the last holds PapersPerChunk papers (Write); anything else is damage.
             var first = chunk.Key * PapersPerChunk;
+            var chunkPaperCount = Math.Min(PapersPerChunk, entry.PaperCount - first);
             ordinalParameter.Value = chunk.Key;
             using var reader = command.ExecuteReader();
-            if (!reader.Read() || reader.GetInt32(0) != Math.Min(PapersPerChunk, entry.PaperCount - first))
+            if (!reader.Read() || reader.GetInt32(0) != chunkPaperCount)
             {
                 throw new InvalidDataException("Cache chunk is missing or holds another number of papers.");
             }
@@ -266,16 +214,21 @@ internal sealed class CollectionCacheStore
                 throw new InvalidDataException("Cache chunk has an impossible size.");
             }
 
-            var data = new byte[length];
+            var blocks = new List<byte[]>(PapersPerChunk / PaperChunkFormat.PapersPerBlock);
             using (var blob = new SqliteBlob(connection, "chunk", "data", reader.GetInt64(3), readOnly: true))
             {
-                blob.ReadExactly(data);
+                PaperChunkFormat.ReadBlocks(blob, length, chunkPaperCount, unchecked((ulong)reader.GetInt64(1)), blocks);
             }
 
-            var decoded = DecodeChunkPrefix(data, unchecked((ulong)reader.GetInt64(1)), chunk.Max(h => h.PaperId) - first + 1);
-            foreach (var hit in chunk)
+            foreach (var block in chunk.GroupBy(h => (h.PaperId - first) / PaperChunkFormat.PapersPerBlock))
             {
-                papers[hit.PaperId] = decoded[hit.PaperId - first];
+                var blockFirst = first + (block.Key * PaperChunkFormat.PapersPerBlock);
+                var decoded = new Paper[Math.Min(PaperChunkFormat.PapersPerBlock, chunkPaperCount - (block.Key * PaperChunkFormat.PapersPerBlock))];
+                PaperChunkFormat.ReadBlock(blocks[block.Key], decoded, ref lastVersion);
+                foreach (var hit in block)
+                {
+                    papers[hit.PaperId] = decoded[hit.PaperId - blockFirst];
+                }
             }
         }
 
@@ -325,6 +278,15 @@ internal sealed class CollectionCacheStore
             id = (long)insert.ExecuteScalar()!;
         }
 
+        var keys = new string[result.Papers.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = result.Papers[i].Key;
+        }
+
+        WriteStrings(connection, transaction, id, TitlesKind, titles);
+        WriteStrings(connection, transaction, id, KeysKind, keys);
+
         using var chunkInsert = connection.CreateCommand();
         chunkInsert.Transaction = transaction;
         chunkInsert.CommandText = "INSERT INTO chunk (collection_id, ordinal, paper_count, hash, data) VALUES ($id, $ordinal, $count, $hash, $data)";
@@ -337,16 +299,9 @@ internal sealed class CollectionCacheStore
         for (var ordinal = 0; ordinal < chunkCount; ordinal++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var writer = new CacheChunkWriter();
             var start = ordinal * PapersPerChunk;
             var end = Math.Min(result.Papers.Length, start + PapersPerChunk);
-            for (var i = start; i < end; i++)
-            {
-                writer.WritePaper(result.Papers[i]);
-                writer.WriteString(titles[i]);
-            }
-
-            var data = writer.ToArray();
+            var data = PaperChunkFormat.Write(result.Papers, start, end - start);
             ordinalParameter.Value = ordinal;
             countParameter.Value = end - start;
             hashParameter.Value = unchecked((long)XxHash3.HashToUInt64(data));
@@ -377,43 +332,54 @@ internal sealed class CollectionCacheStore
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static Paper[] DecodeChunk(ReadOnlySpan<byte> data, ulong expectedHash, Span<string> titles)
+    /// <summary>
+    /// Writes a string list straight into its BLOB, as <see cref="WriteSearchIndex"/> does: a first pass only hashes and
+    /// counts, so no buffer of the whole list is made and the row is not updated after its BLOB is written.
+    /// </summary>
+    private static void WriteStrings(SqliteConnection connection, SqliteTransaction transaction, long id, int kind, IReadOnlyList<string> strings)
     {
-        var paperCount = titles.Length;
-        if (XxHash3.HashToUInt64(data) != expectedHash)
+        ulong hash;
+        long length;
+        using (var hashing = new HashingStream(Stream.Null))
         {
-            throw new InvalidDataException("Cache chunk checksum does not match.");
+            length = CachedStrings.WriteTo(hashing, strings);
+            hash = hashing.Hash;
         }
 
-        var reader = new CacheChunkReader(data);
-        var papers = new Paper[paperCount];
-        for (var i = 0; i < paperCount; i++)
+        long rowid;
+        using (var insert = connection.CreateCommand())
         {
-            papers[i] = reader.ReadPaper();
-            titles[i] = reader.ReadString() ?? throw new InvalidDataException("Cached paper without a normalized title.");
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO string_list (collection_id, kind, hash, data) VALUES ($id, $kind, $hash, zeroblob($length));
+                SELECT last_insert_rowid();
+                """;
+            insert.Parameters.AddWithValue("$id", id);
+            insert.Parameters.AddWithValue("$kind", kind);
+            insert.Parameters.AddWithValue("$hash", unchecked((long)hash));
+            insert.Parameters.AddWithValue("$length", length);
+            rowid = (long)insert.ExecuteScalar()!;
         }
 
-        return reader.AtEnd ? papers : throw new InvalidDataException("Cache chunk has trailing data.");
+        using var blob = new SqliteBlob(connection, "string_list", "data", rowid);
+        if (CachedStrings.WriteTo(blob, strings) != length)
+        {
+            throw new InvalidOperationException("The string list wrote another length than it counted.");
+        }
     }
 
-    /// <summary>The first <paramref name="count"/> papers of a chunk whose whole hash is checked first; the rest is not decoded.</summary>
-    private static Paper[] DecodeChunkPrefix(ReadOnlySpan<byte> data, ulong expectedHash, int count)
+    /// <summary>The cached string list of <paramref name="kind"/>; a missing row, a hash or a form that does not match throws.</summary>
+    private static CachedStrings ReadStrings(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry, int kind)
     {
-        if (XxHash3.HashToUInt64(data) != expectedHash)
-        {
-            throw new InvalidDataException("Cache chunk checksum does not match.");
-        }
-
-        var reader = new CacheChunkReader(data);
-        var papers = new Paper[count];
-        for (var i = 0; i < count; i++)
-        {
-            papers[i] = reader.ReadPaper();
-            _ = reader.ReadString() ?? throw new InvalidDataException("Cached paper without a normalized title.");
-        }
-
-        return papers;
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT hash, data FROM string_list WHERE collection_id = $id AND kind = $kind";
+        command.Parameters.AddWithValue("$id", entry.Id);
+        command.Parameters.AddWithValue("$kind", kind);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? CachedStrings.Read(reader.GetFieldValue<byte[]>(1), unchecked((ulong)reader.GetInt64(0)))
+            : throw new InvalidDataException("Cached titles or keys are missing.");
     }
 
     /// <summary>
@@ -517,6 +483,7 @@ internal sealed class CollectionCacheStore
         command.CommandText = """
             DELETE FROM chunk WHERE collection_id IN (SELECT id FROM collection WHERE path = $path);
             DELETE FROM search_index WHERE collection_id IN (SELECT id FROM collection WHERE path = $path);
+            DELETE FROM string_list WHERE collection_id IN (SELECT id FROM collection WHERE path = $path);
             DELETE FROM collection WHERE path = $path;
             """;
         command.Parameters.AddWithValue("$path", path);
@@ -566,6 +533,7 @@ internal sealed class CollectionCacheStore
         using var create = connection.CreateCommand();
         create.Transaction = transaction;
         create.CommandText = $"""
+            DROP TABLE IF EXISTS string_list;
             DROP TABLE IF EXISTS search_index;
             DROP TABLE IF EXISTS chunk;
             DROP TABLE IF EXISTS collection;
@@ -591,6 +559,12 @@ internal sealed class CollectionCacheStore
                 collection_id INTEGER PRIMARY KEY,
                 hash INTEGER NOT NULL,
                 data BLOB NOT NULL);
+            CREATE TABLE string_list (
+                collection_id INTEGER NOT NULL,
+                kind INTEGER NOT NULL,
+                hash INTEGER NOT NULL,
+                data BLOB NOT NULL,
+                PRIMARY KEY (collection_id, kind));
             PRAGMA user_version = {FormatVersion};
             """;
         create.ExecuteNonQuery();

@@ -70,7 +70,8 @@ public static class CodeActionProvider
             return null;
         }
 
-        var key = new KeyGenerator(snapshot.Papers.Papers.SelectMany(p => p.OtherKeys.Add(p.Key))).Generate(title);
+        // Every key that resolves (merged sources' too), without decoding every paper of a cached collection.
+        var key = new KeyGenerator(snapshot.Papers.Keys).Generate(title);
         var end = EndOfFile(bib.FilePath);
         if (end is null)
         {
