@@ -7,55 +7,27 @@ namespace PaperLsp.Server.Transport;
 /// or a diagnostics pass (the request trace: 2-18 ms from the response handed over to its last byte written, on two
 /// cores). Writing at once costs the sender a system call per segment, and blocks it only while the client does not read.
 /// </summary>
-internal sealed class SynchronousOutputStream(Stream inner) : Stream
+internal sealed class SynchronousOutputStream(Stream inner) : WriteOnlyStream(inner)
 {
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush() => inner.Flush();
-
     public override Task FlushAsync(CancellationToken cancellationToken)
     {
-        inner.Flush();
+        Inner.Flush();
         return Task.CompletedTask;
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => Inner.Write(buffer, offset, count);
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
-
-    public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
+    public override void Write(ReadOnlySpan<byte> buffer) => Inner.Write(buffer);
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
-        inner.Write(buffer, offset, count);
+        Inner.Write(buffer, offset, count);
         return Task.CompletedTask;
     }
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        inner.Write(buffer.Span);
+        Inner.Write(buffer.Span);
         return ValueTask.CompletedTask;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }

@@ -9,37 +9,19 @@ namespace PaperLsp.Server.Transport;
 /// frame has been written: it follows the Content-Length frames in what is written and reads the id at the start of each
 /// body (StreamJsonRpc writes <c>{"jsonrpc":"2.0","id":…</c>).
 /// </summary>
-internal sealed class TracedOutputStream(Stream inner, RequestTimeline timeline) : Stream
+internal sealed class TracedOutputStream(Stream inner, RequestTimeline timeline) : WriteOnlyStream(inner)
 {
     private readonly List<byte> _header = [];
     private readonly List<byte> _bodyStart = [];
     private long _bodyLeft = -1;
 
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush() => inner.Flush();
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
+    public override Task FlushAsync(CancellationToken cancellationToken) => Inner.FlushAsync(cancellationToken);
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        inner.Write(buffer);
+        Inner.Write(buffer);
         Follow(buffer);
     }
 
@@ -48,18 +30,8 @@ internal sealed class TracedOutputStream(Stream inner, RequestTimeline timeline)
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        await Inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
         Follow(buffer.Span);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 
     private void Follow(ReadOnlySpan<byte> written)
