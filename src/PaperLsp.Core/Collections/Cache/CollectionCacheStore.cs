@@ -136,19 +136,10 @@ internal sealed class CollectionCacheStore
                     throw new InvalidDataException("Cache chunks are missing, out of order or hold another number of papers.");
                 }
 
-                var length = reader.GetInt64(3);
-                if (length is < 0 or > MaxChunkBytes)
-                {
-                    throw new InvalidDataException("Cache chunk has an impossible size.");
-                }
-
                 // Kept as bytes (half the decoded papers' memory), a block at a time, each decoded when first touched; the
                 // hash and the blocks' lengths are checked now, so that damage makes this read a miss rather than a
                 // failure after the index was served.
-                using (var blob = new SqliteBlob(connection, "chunk", "data", reader.GetInt64(4), readOnly: true))
-                {
-                    PaperChunkFormat.ReadBlocks(blob, length, chunkPaperCount, unchecked((ulong)reader.GetInt64(2)), blocks);
-                }
+                ReadChunkBlocks(connection, reader.GetInt64(4), reader.GetInt64(3), chunkPaperCount, unchecked((ulong)reader.GetInt64(2)), blocks);
 
                 seen++;
             }
@@ -160,11 +151,6 @@ internal sealed class CollectionCacheStore
         }
 
         var search = ReadSearchIndex(connection, transaction, entry);
-        if (search.Count != entry.PaperCount)
-        {
-            throw new InvalidDataException("Cached search index is for another number of papers.");
-        }
-
         var papers = PaperList.OnDemand(new CachedPaperChunks([.. blocks], entry.PaperCount, keys));
         return new CollectionLoadResult(entry.Path, papers, problems)
         {
@@ -183,11 +169,6 @@ internal sealed class CollectionCacheStore
         using var connection = Connect();
         using var transaction = connection.BeginTransaction(deferred: true);
         var search = ReadSearchIndex(connection, transaction, entry);
-        if (search.Count != entry.PaperCount)
-        {
-            throw new InvalidDataException("Cached search index is for another number of papers.");
-        }
-
         var hits = rank(search);
         var papers = new Dictionary<int, Paper>(hits.Count);
         using var command = connection.CreateCommand();
@@ -208,17 +189,8 @@ internal sealed class CollectionCacheStore
                 throw new InvalidDataException("Cache chunk is missing or holds another number of papers.");
             }
 
-            var length = reader.GetInt64(2);
-            if (length is < 0 or > MaxChunkBytes)
-            {
-                throw new InvalidDataException("Cache chunk has an impossible size.");
-            }
-
             var blocks = new List<byte[]>(PapersPerChunk / PaperChunkFormat.PapersPerBlock);
-            using (var blob = new SqliteBlob(connection, "chunk", "data", reader.GetInt64(3), readOnly: true))
-            {
-                PaperChunkFormat.ReadBlocks(blob, length, chunkPaperCount, unchecked((ulong)reader.GetInt64(1)), blocks);
-            }
+            ReadChunkBlocks(connection, reader.GetInt64(3), reader.GetInt64(2), chunkPaperCount, unchecked((ulong)reader.GetInt64(1)), blocks);
 
             foreach (var block in chunk.GroupBy(h => (h.PaperId - first) / PaperChunkFormat.PapersPerBlock))
             {
@@ -412,7 +384,25 @@ internal sealed class CollectionCacheStore
         search.WriteTo(blob);
     }
 
-    /// <summary>The collection's cached search index; damage (a missing row, a hash or a form that does not match) throws.</summary>
+    /// <summary>
+    /// Appends the blocks of the chunk in row <paramref name="rowid"/> to <paramref name="blocks"/>, read incrementally
+    /// from its BLOB; a size out of bounds, a hash or block lengths that do not match throw.
+    /// </summary>
+    private static void ReadChunkBlocks(SqliteConnection connection, long rowid, long length, int paperCount, ulong hash, List<byte[]> blocks)
+    {
+        if (length is < 0 or > MaxChunkBytes)
+        {
+            throw new InvalidDataException("Cache chunk has an impossible size.");
+        }
+
+        using var blob = new SqliteBlob(connection, "chunk", "data", rowid, readOnly: true);
+        PaperChunkFormat.ReadBlocks(blob, length, paperCount, hash, blocks);
+    }
+
+    /// <summary>
+    /// The collection's cached search index; damage (a missing row, a hash or a form that does not match, an index of
+    /// another number of papers than the entry's) throws.
+    /// </summary>
     private static PaperSearchIndex ReadSearchIndex(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry)
     {
         using var command = connection.CreateCommand();
@@ -444,7 +434,12 @@ internal sealed class CollectionCacheStore
             throw new InvalidDataException("Cached search index checksum does not match.");
         }
 
-        return search ?? throw new InvalidDataException("Cached search index is not in the expected form.");
+        if (search is null)
+        {
+            throw new InvalidDataException("Cached search index is not in the expected form.");
+        }
+
+        return search.Count == entry.PaperCount ? search : throw new InvalidDataException("Cached search index is for another number of papers.");
     }
 
     private static ImmutableArray<CollectionProblem> ReadProblems(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry)
