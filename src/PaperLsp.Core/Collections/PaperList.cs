@@ -9,7 +9,7 @@ namespace PaperLsp.Core.Collections;
 /// <summary>
 /// The papers of a collection or an index, in order. Immutable: every reader sees the same <see cref="Paper"/> objects.
 /// Most lists hold their papers in an array; a collection read from the cache holds them as the cache's bytes
-/// (<see cref="CachedPaperChunks"/>) and decodes a few at a time when they are first touched, so a start from the cache
+/// (<see cref="CachedPaperChunks"/>) and decodes each when it is first touched (a block of a few at a time when walked), so a start from the cache
 /// decodes only the papers a feature shows (a million papers are seconds of decoding and half a GB). Touching every
 /// paper (<see cref="ToImmutableArray"/>, a full enumeration) decodes them all, once.
 /// </summary>

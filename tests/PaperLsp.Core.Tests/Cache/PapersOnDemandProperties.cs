@@ -139,7 +139,7 @@ public sealed class PapersOnDemandProperties
     private static bool Same(Paper written, Paper read) =>
         PaperText.Of(written) == PaperText.Of(read) && Equals(written.Abstract, read.Abstract);
 
-    private static Paper MakePaper(int i, string?[] texts)
+    internal static Paper MakePaper(int i, string?[] texts)
     {
         string? Text(int k) => texts.Length == 0 ? null : texts[(i + k) % texts.Length];
         return new Paper

@@ -17,7 +17,12 @@ namespace PaperLsp.Core.Collections.Cache;
 internal ref struct CacheChunkReader
 {
     private readonly ReadOnlySpan<byte> _data;
-    private readonly List<string> _pool;
+
+    /// <summary>The pooled strings defined so far; null for one skipped over and not asked for since (made on demand).</summary>
+    private readonly List<string?> _pool;
+
+    /// <summary>Where each pooled string's bytes start (its length prefix), so a skipped one can be made when referred to.</summary>
+    private readonly List<int> _poolPositions;
     private int _position;
     private CollectionFileVersion? _lastVersion;
 
@@ -26,7 +31,8 @@ internal ref struct CacheChunkReader
     public CacheChunkReader(ReadOnlySpan<byte> data, CollectionFileVersion? lastVersion = null)
     {
         _data = data;
-        _pool = new List<string>(64);
+        _pool = new List<string?>(16);
+        _poolPositions = new List<int>(16);
         _position = 0;
         _lastVersion = lastVersion;
     }
@@ -117,14 +123,112 @@ internal ref struct CacheChunkReader
             case 0:
                 return null;
             case 1:
+                _poolPositions.Add(_position);
                 var text = ReadString() ?? throw new InvalidDataException("Cache chunk pooled string is null.");
                 _pool.Add(text);
                 return text;
             default:
-                var index = tag - 2;
-                return index < (ulong)_pool.Count
-                    ? _pool[(int)index]
-                    : throw new InvalidDataException("Cache chunk refers to a string it has not defined.");
+                var index = PoolIndex(tag);
+                return _pool[index] ?? MakePooled(index);
+        }
+    }
+
+    /// <summary>Moves past a pooled string, noting where a new one is so a later reference can make it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void SkipPooled()
+    {
+        var tag = ReadVarint();
+        if (tag == 1)
+        {
+            _poolPositions.Add(_position);
+            _pool.Add(null);
+            var prefix = ReadVarint();
+            Skip(prefix == 0 ? throw new InvalidDataException("Cache chunk pooled string is null.") : prefix - 1);
+        }
+        else if (tag > 1)
+        {
+            PoolIndex(tag);
+        }
+    }
+
+    private readonly int PoolIndex(ulong tag) =>
+        tag - 2 < (ulong)_pool.Count ? (int)(tag - 2) : throw new InvalidDataException("Cache chunk refers to a string it has not defined.");
+
+    private string MakePooled(int index)
+    {
+        var resume = _position;
+        _position = _poolPositions[index];
+        var text = ReadString() ?? throw new InvalidDataException("Cache chunk pooled string is null.");
+        _position = resume;
+        _pool[index] = text;
+        return text;
+    }
+
+    /// <summary>Moves past a string.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void SkipString()
+    {
+        var prefix = ReadVarint();
+        if (prefix > 0)
+        {
+            Skip(prefix - 1);
+        }
+    }
+
+    /// <summary>
+    /// Moves past a paper, making none of its strings: what decoding one paper of a block does with the papers before it.
+    /// Their pooled strings are noted, not made, so a later paper referring to one still reads it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void SkipPaper()
+    {
+        SkipString();
+        SkipString();
+        var authorCount = ReadCount();
+        for (var i = 0; i < authorCount; i++)
+        {
+            SkipPooled();
+        }
+
+        SkipPooled();
+        SkipPooled();
+        switch (ReadVarint())
+        {
+            case 0:
+                break;
+            case 1:
+                SkipString();
+                break;
+            case 2 or 3:
+                SkipPooled();
+                ReadLong();
+                ReadLong();
+                ReadLong();
+                ReadInt();
+                ReadVarint();
+                break;
+            default:
+                throw new InvalidDataException("Cached abstract has an unknown kind.");
+        }
+
+        SkipString();
+        SkipString();
+        SkipString();
+        SkipPooled();
+        ReadVarint();
+        SkipPooled();
+        ReadInt();
+        var otherSources = ReadCount();
+        for (var i = 0; i < otherSources; i++)
+        {
+            SkipPooled();
+            ReadInt();
+        }
+
+        var otherKeys = ReadCount();
+        for (var i = 0; i < otherKeys; i++)
+        {
+            SkipString();
         }
     }
 
@@ -261,6 +365,12 @@ internal ref struct CacheChunkReader
     private SourceLocation ReadLocation()
     {
         var filePath = ReadPooled() ?? string.Empty;
+        // Papers of one block decoded one at a time are read by readers of their own: share the file's path across them.
+        if (_lastVersion is { } version && !ReferenceEquals(version.Path, filePath) && version.Path == filePath)
+        {
+            filePath = version.Path;
+        }
+
         return new SourceLocation(filePath, ReadInt());
     }
 

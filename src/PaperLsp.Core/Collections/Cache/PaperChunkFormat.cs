@@ -130,4 +130,35 @@ internal static class PaperChunkFormat
             throw new InvalidDataException("Cache chunk block has trailing data.");
         }
     }
+
+    /// <summary>
+    /// Decodes the papers of one block from <paramref name="from"/> on that <paramref name="slots"/> (one per paper of the
+    /// block) does not hold yet, up to <paramref name="to"/> (exclusive), moving past the others without making their
+    /// strings: one paper touched decodes one paper, not its block. The papers written to <paramref name="slots"/> are new;
+    /// those it held are left as they are. <paramref name="lastVersion"/> and <paramref name="knownKeys"/> as for
+    /// <see cref="ReadBlock"/> (<paramref name="firstKey"/> the key of the block's first paper). Throws
+    /// <see cref="InvalidDataException"/> when the bytes are not in this form.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void ReadPapers(ReadOnlySpan<byte> block, Span<Paper?> slots, int from, int to, ref CollectionFileVersion? lastVersion, string[]? knownKeys = null, int firstKey = 0)
+    {
+        var reader = new CacheChunkReader(block, lastVersion);
+        for (var i = 0; i < to; i++)
+        {
+            if (i < from || slots[i] is not null)
+            {
+                reader.SkipPaper();
+            }
+            else
+            {
+                slots[i] = reader.ReadPaper(knownKeys?[firstKey + i]);
+            }
+        }
+
+        lastVersion = reader.LastVersion;
+        if (to == slots.Length && !reader.AtEnd)
+        {
+            throw new InvalidDataException("Cache chunk block has trailing data.");
+        }
+    }
 }
