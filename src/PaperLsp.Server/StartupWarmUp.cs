@@ -94,7 +94,13 @@ internal static class StartupWarmUp
                 Position = new Position { Line = line, Character = character },
             };
             var list = CompletionHandler.Handle(context, parameters, CancellationToken.None);
-            _ = CompletionListJson.Of(list);
+            if (CompletionListJson.Of(list) is { } json)
+            {
+                // The server's connection frames the bytes itself (Transport.LspMessageHandler): compile that too.
+                Transport.LspMessageHandler.WriteFrame(new System.Buffers.ArrayBufferWriter<byte>(), "1"u8, json.Utf8);
+                json.Release();
+            }
+
             found |= line == 0 && list?.Items.Any(i => i.Label.StartsWith("Nyströmformer", StringComparison.Ordinal)) == true;
         }
 

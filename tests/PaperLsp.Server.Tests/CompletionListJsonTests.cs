@@ -29,7 +29,7 @@ public sealed class CompletionListJsonTests
     private static JToken ThroughTheSerializer(CompletionList list) => JToken.FromObject(list, Serializer);
 
     private static JToken Direct(CompletionList list) =>
-        JToken.Parse(CompletionListJson.Of(list)!.ToString(Newtonsoft.Json.Formatting.None));
+        JToken.Parse(CompletionListJson.Of(list)!.ToString());
 
     [Fact]
     public void Items_with_and_without_documentation_data_and_optional_fields_come_out_as_the_serializer_writes_them()

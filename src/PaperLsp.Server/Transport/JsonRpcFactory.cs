@@ -35,7 +35,7 @@ public static class JsonRpcFactory
         var stream = new SynchronousOutputStream(timeline is null ? output : new TracedOutputStream(output, timeline));
         // Segments as large as a typical completion list: one write per response.
         var writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(minimumBufferSize: 64 * 1024));
-        var handler = new HeaderDelimitedMessageHandler(writer, input, CreateFormatter());
+        var handler = new LspMessageHandler(writer, input, CreateFormatter());
         return Configure(timeline is null ? new JsonRpc(handler) : new TracedJsonRpc(handler, timeline), traceWriter);
     }
 
