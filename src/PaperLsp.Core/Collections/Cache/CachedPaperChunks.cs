@@ -2,11 +2,11 @@ namespace PaperLsp.Core.Collections.Cache;
 
 /// <summary>
 /// A cached collection's papers as the cache's bytes (every chunk's hash checked when read), one array per block of
-/// <see cref="PaperChunkFormat.PapersPerBlock"/> papers, decoded on first touch into <see cref="Slots"/>: each paper once,
-/// under its block's lock, so every reader gets the same <see cref="Paper"/> objects, and a block's bytes let go once all its
-/// papers are decoded (a server that ends up touching most papers holds little more than if it had decoded them all at
-/// start). Backs
-/// <see cref="PaperList.OnDemand"/>; thread-safe.
+/// <see cref="PaperChunkFormat.PapersPerBlock"/> papers, decoded on first touch into <see cref="Slots"/>. No lock: a paper is
+/// published by a compare-exchange on its slot, so when two threads decode the same paper at once (a completion and a
+/// diagnostics pass over the same hits) one object wins and every reader gets it; the other is dropped. A block's bytes
+/// are let go once all its papers are published (a server that ends up touching most papers holds little more than if it
+/// had decoded them all at start). Backs <see cref="PaperList.OnDemand"/>; thread-safe.
 /// </summary>
 internal sealed class CachedPaperChunks
 {
@@ -14,16 +14,16 @@ internal sealed class CachedPaperChunks
 
     /// <summary>
     /// Per block, the bytes of papers <c>block * PapersPerBlock</c> on (chunks hold a whole number of blocks but the last,
-    /// so blocks are numbered across chunks); null once decoded.
+    /// so blocks are numbered across chunks); null once all its papers are published.
     /// </summary>
     private readonly byte[]?[] _blocks;
 
-    /// <summary>Blocks decode in parallel, each under one of these (a block's number picks it).</summary>
-    private readonly object[] _gates;
+    /// <summary>Per block, how many of its papers are not published yet.</summary>
+    private readonly int[] _unpublished;
 
     private readonly CachedStrings? _keys;
 
-    /// <summary>Shared by the blocks decoded, so papers of one file share one version object as after a parse.</summary>
+    /// <summary>Shared by the papers decoded, so papers of one file share one version object as after a parse.</summary>
     private CollectionFileVersion? _lastVersion;
 
     /// <param name="blocks">Every block in order (<see cref="PaperChunkFormat.SplitBlocks"/> of each chunk), each full but the last.</param>
@@ -39,14 +39,14 @@ internal sealed class CachedPaperChunks
         _blocks = blocks;
         _keys = keys;
         Slots = new Paper?[paperCount];
-        _gates = new object[Math.Min(blocks.Length, 64)];
-        for (var i = 0; i < _gates.Length; i++)
+        _unpublished = new int[blocks.Length];
+        for (var block = 0; block < blocks.Length; block++)
         {
-            _gates[i] = new object();
+            _unpublished[block] = Math.Min(PapersPerBlock, paperCount - (block * PapersPerBlock));
         }
     }
 
-    /// <summary>One per paper, filled as blocks are decoded; a filled slot never changes.</summary>
+    /// <summary>One per paper, filled as papers are decoded; a filled slot never changes.</summary>
     public Paper?[] Slots { get; }
 
     /// <summary>
@@ -56,74 +56,57 @@ internal sealed class CachedPaperChunks
     /// </summary>
     public Paper Decode(int index)
     {
-        var block = index / PapersPerBlock;
-        lock (_gates[block % _gates.Length])
+        if (Volatile.Read(ref Slots[index]) is { } decoded)
         {
-            if (Volatile.Read(ref Slots[index]) is { } decoded)
-            {
-                return decoded;
-            }
-
-            var first = block * PapersPerBlock;
-            var count = Math.Min(PapersPerBlock, Slots.Length - first);
-            var inBlock = index - first;
-            var walking = inBlock == 0 || Slots[index - 1] is not null;
-            DecodeUnderGate(block, first, count, inBlock, walking ? count : inBlock + 1);
-            return Slots[index]!;
+            return decoded;
         }
+
+        var block = index / PapersPerBlock;
+        var inBlock = index - (block * PapersPerBlock);
+        var walking = inBlock == 0 || Volatile.Read(ref Slots[index - 1]) is not null;
+        DecodeBlock(block, inBlock, walking ? PapersPerBlock : inBlock + 1);
+        // Published now, by this thread or another.
+        return Volatile.Read(ref Slots[index]) ?? throw new InvalidOperationException("A decoded paper was not published.");
     }
 
     /// <summary>Decodes every paper not decoded yet (on both cores).</summary>
-    public void DecodeAll() =>
-        Parallel.For(0, _blocks.Length, block =>
-        {
-            if (Volatile.Read(ref _blocks[block]) is null)
-            {
-                return;
-            }
+    public void DecodeAll() => Parallel.For(0, _blocks.Length, block => DecodeBlock(block, 0, PapersPerBlock));
 
-            lock (_gates[block % _gates.Length])
-            {
-                if (_blocks[block] is not null)
-                {
-                    var first = block * PapersPerBlock;
-                    var count = Math.Min(PapersPerBlock, Slots.Length - first);
-                    DecodeUnderGate(block, first, count, 0, count);
-                }
-            }
-        });
-
-    /// <summary>Decodes the block's papers <paramref name="from"/> to <paramref name="to"/> (exclusive) not decoded yet; lets the
-    /// block's bytes go once all its papers are. Called holding the block's gate.</summary>
-    private void DecodeUnderGate(int block, int first, int count, int from, int to)
+    /// <summary>Decodes and publishes the block's papers <paramref name="from"/> to <paramref name="to"/> (exclusive) not
+    /// published yet; lets the block's bytes go once all its papers are.</summary>
+    private void DecodeBlock(int block, int from, int to)
     {
+        // Null only once every paper of the block is published.
+        if (Volatile.Read(ref _blocks[block]) is not { } bytes)
+        {
+            return;
+        }
+
+        var first = block * PapersPerBlock;
+        var count = Math.Min(PapersPerBlock, Slots.Length - first);
+        to = Math.Min(to, count);
         var slots = new Paper?[count];
-        Slots.AsSpan(first, count).CopyTo(slots);
-        var lastVersion = Volatile.Read(ref _lastVersion);
-        // The bytes passed their chunk's hash when read, so they are what the cache wrote: a failure here is a bug.
-        var bytes = _blocks[block] ?? throw new InvalidOperationException("A decoded block was asked for again.");
-        PaperChunkFormat.ReadPapers(bytes, slots, from, to, ref lastVersion, _keys?.StringsIfMade, first);
-        Volatile.Write(ref _lastVersion, lastVersion);
-        var undecoded = 0;
         for (var i = 0; i < count; i++)
         {
-            if (Slots[first + i] is not null)
-            {
-                continue;
-            }
+            slots[i] = Volatile.Read(ref Slots[first + i]);
+        }
 
-            if (slots[i] is { } paper)
+        var before = (Paper?[])slots.Clone();
+        var lastVersion = Volatile.Read(ref _lastVersion);
+        // The bytes passed their chunk's hash when read, so they are what the cache wrote: a failure here is a bug.
+        PaperChunkFormat.ReadPapers(bytes, slots, from, to, ref lastVersion, _keys?.StringsIfMade, first);
+        Volatile.Write(ref _lastVersion, lastVersion);
+        var published = 0;
+        for (var i = from; i < to; i++)
+        {
+            // Published whole: a reader that sees the reference sees the paper. Another thread may have won the slot.
+            if (before[i] is null && slots[i] is { } paper && Interlocked.CompareExchange(ref Slots[first + i], paper, null) is null)
             {
-                // Published whole: a reader that sees the reference sees the paper.
-                Volatile.Write(ref Slots[first + i], paper);
-            }
-            else
-            {
-                undecoded++;
+                published++;
             }
         }
 
-        if (undecoded == 0)
+        if (published > 0 && Interlocked.Add(ref _unpublished[block], -published) == 0)
         {
             Volatile.Write(ref _blocks[block], null);
         }
