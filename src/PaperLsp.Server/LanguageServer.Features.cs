@@ -41,8 +41,7 @@ internal sealed partial class LanguageServer
         _dispatcher.AddNotification<DidChangeWatchedFilesParams>(LspMethods.DidChangeWatchedFiles, OnDidChangeWatchedFiles);
         _dispatcher.AddNotification<DidChangeWorkspaceFoldersParams>(LspMethods.DidChangeWorkspaceFolders, OnDidChangeWorkspaceFolders);
 
-        AddRead<TextDocumentPositionParams, Transport.Utf8JsonResult?>(LspMethods.Completion, (c, p, cancellationToken) =>
-            CompletionListJson.Of(CompletionHandler.Handle(c, p, cancellationToken)));
+        AddRead<TextDocumentPositionParams, Transport.Utf8JsonResult?>(LspMethods.Completion, CompletionHandler.HandleJson);
         AddRead<CompletionItem, CompletionItem>(LspMethods.CompletionResolve, (c, p, _) => CompletionHandler.Resolve(c, p));
         AddRead<TextDocumentPositionParams, Protocol.Hover?>(LspMethods.Hover, (c, p, _) => HoverHandler.Handle(c, p));
         AddRead<TextDocumentPositionParams, IReadOnlyList<Location>>(LspMethods.Definition, (c, p, _) => NavigationHandler.Definition(c, p));

@@ -94,10 +94,10 @@ internal static class StartupWarmUp
                 Position = new Position { Line = line, Character = character },
             };
             var list = CompletionHandler.Handle(context, parameters, CancellationToken.None);
-            if (CompletionListJson.Of(list) is { } json)
+            if (CompletionHandler.HandleJson(context, parameters, CancellationToken.None) is { } json)
             {
-                // The server's connection frames the bytes itself (Transport.LspMessageHandler): compile that too.
-                Transport.LspMessageHandler.WriteFrame(new System.Buffers.ArrayBufferWriter<byte>(), "1"u8, json.Utf8);
+                // What the connection sends, framed as its message handler frames it (Transport.LspMessageHandler).
+                LspMessageHandler.WriteFrame(new ArrayBufferWriter<byte>(), "1"u8, json.Utf8);
                 json.Release();
             }
 

@@ -17,21 +17,12 @@ public static class CompletionHandler
 
     public static CompletionList? Handle(RequestContext context, TextDocumentPositionParams parameters, CancellationToken cancellationToken)
     {
-        var document = context.Document(parameters.TextDocument.Uri);
-        if (document is null)
+        if (Complete(context, parameters, cancellationToken) is not var (result, range))
         {
             return null;
         }
 
-        var offset = context.Positions.ToOffset(document.Text, parameters.Position);
-        var result = CompletionProvider.Complete(context.Snapshot, document.Path, offset, cancellationToken: cancellationToken);
-        if (result is null)
-        {
-            return null;
-        }
-
-        var range = context.Positions.ToRange(document.Text, result.ReplaceSpan);
-        var inlineDocumentation = result.Items.Length <= InlineDocumentationLimit;
+        var inlineDocumentation = InlinesDocumentation(result);
         var items = result.Items.Select(candidate => new CompletionItem
         {
             Label = candidate.Label,
@@ -46,6 +37,32 @@ public static class CompletionHandler
             Data = candidate.Paper is not null && !inlineDocumentation ? new JObject { ["key"] = candidate.Paper.Key } : null,
         }).ToList();
         return new CompletionList { IsIncomplete = result.IsIncomplete, Items = items };
+    }
+
+    /// <summary>
+    /// What the connection sends: the list <see cref="Handle"/> makes, written as JSON straight from the candidates
+    /// (<see cref="CompletionListJson.Of(CompletionResult, Protocol.Range, bool)"/>), without a protocol record or a
+    /// <c>data</c> object per item in between; null when there is no completion here.
+    /// </summary>
+    public static Transport.Utf8JsonResult? HandleJson(RequestContext context, TextDocumentPositionParams parameters, CancellationToken cancellationToken) =>
+        Complete(context, parameters, cancellationToken) is var (result, range)
+            ? CompletionListJson.Of(result, range, InlinesDocumentation(result))
+            : null;
+
+    /// <summary>Whether the items carry their documentation (a short list) or leave it to completionItem/resolve.</summary>
+    public static bool InlinesDocumentation(CompletionResult result) => result.Items.Length <= InlineDocumentationLimit;
+
+    private static (CompletionResult Result, Protocol.Range Range)? Complete(RequestContext context, TextDocumentPositionParams parameters, CancellationToken cancellationToken)
+    {
+        var document = context.Document(parameters.TextDocument.Uri);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var offset = context.Positions.ToOffset(document.Text, parameters.Position);
+        var result = CompletionProvider.Complete(context.Snapshot, document.Path, offset, cancellationToken: cancellationToken);
+        return result is null ? null : (result, context.Positions.ToRange(document.Text, result.ReplaceSpan));
     }
 
     public static CompletionItem Resolve(RequestContext context, CompletionItem item)

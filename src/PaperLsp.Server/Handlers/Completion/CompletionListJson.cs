@@ -1,6 +1,10 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Newtonsoft.Json.Linq;
+using Range = PaperLsp.Server.Protocol.Range;
+using PaperLsp.Core.Features.Completion;
+using PaperLsp.Core.Features.Presentation;
 using PaperLsp.Server.Protocol;
 using PaperLsp.Server.Transport;
 
@@ -18,6 +22,84 @@ namespace PaperLsp.Server.Handlers.Completion;
 public static class CompletionListJson
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly JsonEncodedText LabelName = JsonEncodedText.Encode("label");
+    private static readonly JsonEncodedText KindName = JsonEncodedText.Encode("kind");
+    private static readonly JsonEncodedText DetailName = JsonEncodedText.Encode("detail");
+    private static readonly JsonEncodedText DocumentationName = JsonEncodedText.Encode("documentation");
+    private static readonly JsonEncodedText ValueName = JsonEncodedText.Encode("value");
+    private static readonly JsonEncodedText TextEditName = JsonEncodedText.Encode("textEdit");
+    private static readonly JsonEncodedText RangeName = JsonEncodedText.Encode("range");
+    private static readonly JsonEncodedText NewTextName = JsonEncodedText.Encode("newText");
+    private static readonly JsonEncodedText FilterTextName = JsonEncodedText.Encode("filterText");
+    private static readonly JsonEncodedText SortTextName = JsonEncodedText.Encode("sortText");
+    private static readonly JsonEncodedText DataName = JsonEncodedText.Encode("data");
+    private static readonly JsonEncodedText KeyName = JsonEncodedText.Encode("key");
+    private static readonly JsonEncodedText Markdown = JsonEncodedText.Encode(new MarkupContent { Value = string.Empty }.Kind);
+
+    /// <summary>
+    /// The list <see cref="CompletionHandler.Handle"/> makes of <paramref name="result"/>, written straight from its
+    /// candidates: the same JSON, without a protocol record, a text edit and a <c>data</c> object per item in between. Every
+    /// item replaces the same <paramref name="range"/>, so it is written once and copied.
+    /// </summary>
+    public static Utf8JsonResult Of(CompletionResult result, Range range, bool inlineDocumentation)
+    {
+        var rangeJson = new ArrayBufferWriter<byte>(96);
+        using (var rangeWriter = new Utf8JsonWriter(rangeJson, Options))
+        {
+            rangeWriter.WriteStartObject();
+            WritePosition(rangeWriter, "start", range.Start);
+            WritePosition(rangeWriter, "end", range.End);
+            rangeWriter.WriteEndObject();
+        }
+
+        var buffer = new RentedBufferWriter(256 + (result.Items.Length * 512));
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            writer.WriteStartObject();
+            writer.WriteBoolean("isIncomplete", result.IsIncomplete);
+            writer.WriteStartArray("items");
+            foreach (var candidate in result.Items)
+            {
+                writer.WriteStartObject();
+                writer.WriteString(LabelName, candidate.Label);
+                writer.WriteNumber(KindName, (int)CompletionHandler.Kind(candidate.Kind));
+                if (candidate.Detail is { } detail)
+                {
+                    writer.WriteString(DetailName, detail);
+                }
+
+                if (inlineDocumentation && candidate.Paper is { } documented)
+                {
+                    writer.WriteStartObject(DocumentationName);
+                    writer.WriteString(KindName, Markdown);
+                    writer.WriteString(ValueName, PaperMarkdown.Describe(documented));
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteStartObject(TextEditName);
+                writer.WritePropertyName(RangeName);
+                writer.WriteRawValue(rangeJson.WrittenSpan, skipInputValidation: true);
+                writer.WriteString(NewTextName, candidate.InsertText);
+                writer.WriteEndObject();
+                writer.WriteString(FilterTextName, candidate.FilterText);
+                writer.WriteString(SortTextName, candidate.SortText);
+                if (!inlineDocumentation && candidate.Paper is { } resolved)
+                {
+                    writer.WriteStartObject(DataName);
+                    writer.WriteString(KeyName, resolved.Key);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return buffer.Detach();
+    }
 
     /// <summary>The list as UTF-8 JSON; null stays null (no completion here).</summary>
     public static Utf8JsonResult? Of(CompletionList? list) => list is null ? null : Write(list);
