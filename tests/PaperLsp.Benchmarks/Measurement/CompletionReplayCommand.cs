@@ -21,11 +21,18 @@ public static class CompletionReplayCommand
         var rounds = options.Int("rounds", 5);
         var typing = options.String("typing", "off") == "on";
         var slowest = options.Int("slowest", 15);
-        var loaded = CollectionSetLoader.LoadEach([path]);
+        var cache = options.String("cache", "off") == "on" ? PaperLsp.Core.Collections.Cache.CachedCollectionLoader.FromEnvironment() : null;
+        var loaded = CollectionSetLoader.LoadEach([path], read: cache is null ? null : cache.Load);
+        cache?.PersistPending();
         var index = PaperIndex.Build(loaded);
-        index.Search("nystromformer", 100);
         var only = options.String("queries", string.Empty);
         var queries = only.Length > 0 ? only.Split('|').ToList() : [.. PaperLsp.StdioBenchmark.SampleReferences.Read(path, requests).CompletionQueries(requests)];
+        if (options.String("complete", "off") == "on")
+        {
+            return Complete(index, queries, rounds);
+        }
+
+        index.Search("nystromformer", 100);
         var best = new double[queries.Count];
         Array.Fill(best, double.MaxValue);
         var cpuTimes = queries.Select(_ => new List<double>()).ToArray();
@@ -67,6 +74,47 @@ public static class CompletionReplayCommand
             index.SearchIndex.ForgetLastMatches();
             var cpuSorted = cpuTimes[q].Order().ToArray();
             Console.WriteLine($"  {F(best[q]),8} ms  CPU median {F(cpuSorted[cpuSorted.Length / 2]),6} ms  {index.Search(queries[q], 100).Count,3} hits  '{queries[q]}'");
+        }
+
+        return 0;
+    }
+
+    /// <summary>Every query completed as <c>- [[query</c> each round; the first round apart (its hits' papers decoded then).</summary>
+    private static int Complete(PaperIndex index, List<string> queries, int rounds)
+    {
+        var text = string.Concat(queries.Select(q => $"- [[{q}\n"));
+        var snapshot = PaperLsp.Core.Workspace.WorkspaceSnapshot.Empty.WithPapers(index)
+            .WithDocument(PaperLsp.Core.Workspace.NotesDocument.Create("/replay.pnotes", PaperLsp.Core.Text.SourceText.From(text), 1, isOpen: true));
+        var starts = new int[queries.Count];
+        for (int q = 0, offset = 0; q < queries.Count; offset += queries[q].Length + 5, q++)
+        {
+            starts[q] = offset + 4 + queries[q].Length;
+        }
+
+        var process = Process.GetCurrentProcess();
+        string F(double v) => v.ToString("F2", CultureInfo.InvariantCulture);
+        for (var round = 0; round < rounds; round++)
+        {
+            var times = new double[queries.Count];
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var items = 0;
+            for (var q = 0; q < queries.Count; q++)
+            {
+                index.SearchIndex.ForgetLastMatches();
+                var started = Stopwatch.GetTimestamp();
+                items += PaperLsp.Core.Features.Completion.CompletionProvider.Complete(snapshot, "/replay.pnotes", starts[q])?.Items.Length ?? 0;
+                times[q] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+
+            process.Refresh();
+            var sorted = times.Order().ToArray();
+            Console.WriteLine(
+                $"round {round + 1}: {queries.Count} completions, {items} items: p50 {F(sorted[sorted.Length / 2])} p95 {F(sorted[(int)Math.Ceiling(sorted.Length * 0.95) - 1])} max {F(sorted[^1])} ms; " +
+                $"CPU {F((process.TotalProcessorTime - cpu).TotalMilliseconds)} ms; allocated {F((GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0)} MB; " +
+                $"GCs gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}; papers decoded {index.Papers.CountDecoded()}");
         }
 
         return 0;
