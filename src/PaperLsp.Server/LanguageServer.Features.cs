@@ -26,7 +26,7 @@ internal sealed partial class LanguageServer
     private static readonly TimeSpan CacheWriteLongestWait = TimeSpan.FromSeconds(30);
 
     private readonly WorkspaceState _state = new();
-    private CachedCollectionLoader? _cache;
+    private readonly CachedCollectionLoader? _cache;
     private CollectionPrefetch? _prefetch;
     private CollectionReloader? _reloader;
     private DiagnosticsPublisher? _publisher;
@@ -88,7 +88,6 @@ internal sealed partial class LanguageServer
         }
 
         _state.SetFolders(folders);
-        _cache = _options.CollectionReader is null ? new CachedCollectionLoader(_options.CollectionCache, _log.Info) : null;
         // The collections are read from now on, not after `initialized` and the configuration's round trip; the first
         // reload takes the reads whose files it still names, unchanged (CollectionReloader.StartPrefetch).
         _prefetch = CollectionReloader.StartPrefetch(

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PaperLsp.Core.Collections.Cache;
 using PaperLsp.Server.Conversion;
 using PaperLsp.Server.Dispatch;
 using PaperLsp.Server.Protocol;
@@ -21,7 +22,7 @@ internal sealed partial class LanguageServer
     private readonly ServerLog _log;
     private readonly TaskCompletionSource<int> _exitCode = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Stream _output;
+    private readonly SynchronousOutputStream _output;
     private readonly ManualResetEventSlim _constructed = new();
 
     public LanguageServer(Stream input, Stream output, LanguageServerOptions options)
@@ -30,8 +31,11 @@ internal sealed partial class LanguageServer
         var errorWriter = options.LogWriter ?? Console.Error;
         _log = new ServerLog(errorWriter);
         var timeline = options.RequestTrace ?? RequestTimeline.FromEnvironment(_log.Stderr);
-        _output = output;
-        _rpc = JsonRpcFactory.Create(LspInputFilter.WrapAsPipe(input, message => _log.Warning(message), timeline, TryInitializeEarly), output, errorWriter, timeline);
+        _output = JsonRpcFactory.ServerOutput(output, timeline);
+        // Opened before the client's first message, which on a restart names collections the database holds.
+        _cache = options.CollectionReader is null ? new CachedCollectionLoader(options.CollectionCache, _log.Info) : null;
+        _cache?.OpenAheadIfPresent();
+        _rpc = JsonRpcFactory.Create(LspInputFilter.WrapAsPipe(input, message => _log.Warning(message), timeline, TryInitializeEarly), _output, errorWriter, timeline);
         StartupTimeline.Mark("json-rpc created");
         _dispatcher = new RequestDispatcher(_rpc, JsonRpcFactory.CreateSerializer(), _log) { Timeline = timeline };
         RegisterLifecycle();
@@ -125,13 +129,14 @@ internal sealed partial class LanguageServer
     /// Answers the input's first frame when it is a well-formed initialize request, on the input thread, before the
     /// connection is built (StreamJsonRpc's code for it is generic over other assemblies' types, so none of it is
     /// precompiled: the connection took 100-300 ms to create and dispatch the first request, and the collections were read
-    /// only from initialize's handler on). The answer is written straight to the output, where nothing else can have been
-    /// written yet, and the collections' read starts; then, once the server is constructed, the rest of initialize runs
+    /// only from initialize's handler on). The answer is written straight to the output, as one write the connection's
+    /// own cannot interleave with, and the collections' read starts; then, once the server is constructed, the rest of initialize runs
     /// as in the handler, before any later frame is passed on. Anything else (another method, params the handler would
     /// refuse, a frame that is not plain JSON-RPC) is left to the connection, which answers it as before: false.
     /// </summary>
     private bool TryInitializeEarly(ReadOnlySequence<byte> body)
     {
+        StartupTimeline.Mark("first frame read");
         InitializeParams parameters;
         JToken id;
         try
@@ -163,9 +168,7 @@ internal sealed partial class LanguageServer
         }
 
         var answer = Encoding.UTF8.GetBytes(new JObject { ["jsonrpc"] = "2.0", ["id"] = id, ["result"] = result }.ToString(Formatting.None));
-        _output.Write(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"Content-Length: {answer.Length}\r\n\r\n")));
-        _output.Write(answer);
-        _output.Flush();
+        _output.WriteMessage([.. Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"Content-Length: {answer.Length}\r\n\r\n")), .. answer]);
         StartupTimeline.Mark("initialize answered");
         try
         {

@@ -129,6 +129,34 @@ public sealed class CachedCollectionLoaderTests
     }
 
     [Fact]
+    public void Opening_ahead_creates_no_database_where_there_is_none()
+    {
+        using var fixture = new CacheFixture();
+
+        fixture.NewLoader().OpenAheadIfPresent();
+
+        Assert.False(File.Exists(fixture.DatabasePath));
+    }
+
+    [Fact]
+    public void A_load_after_opening_ahead_reads_the_cache_and_still_misses_changed_content()
+    {
+        using var fixture = new CacheFixture();
+        fixture.Warm();
+        var loader = fixture.NewLoader();
+        loader.OpenAheadIfPresent();
+
+        loader.Load(fixture.CollectionPath);
+        Assert.Equal(1, fixture.Parses);
+
+        File.AppendAllText(fixture.CollectionPath, "\n@misc{added, title = {An added paper}}\n");
+        var opened = fixture.NewLoader();
+        opened.OpenAheadIfPresent();
+        Assert.Contains(opened.Load(fixture.CollectionPath).Papers, p => p.Key == "added");
+        Assert.Equal(2, fixture.Parses);
+    }
+
+    [Fact]
     public void A_garbage_database_file_is_rebuilt_and_never_trusted()
     {
         using var fixture = new CacheFixture();
