@@ -26,6 +26,8 @@ internal sealed partial class LanguageServer
     private static readonly TimeSpan CacheWriteLongestWait = TimeSpan.FromSeconds(30);
 
     private readonly WorkspaceState _state = new();
+    private readonly CachedCollectionLoader? _cache;
+    private CollectionPrefetch? _prefetch;
     private CollectionReloader? _reloader;
     private DiagnosticsPublisher? _publisher;
     private FileChangeWatcher? _watcher;
@@ -72,7 +74,11 @@ internal sealed partial class LanguageServer
                     cancellationToken);
         });
 
-    private void OnInitialize(InitializeParams parameters)
+    /// <summary>
+    /// What initialize starts that needs no connection: the folders, and the read of the collections they name (on a thread
+    /// of its own). The early answer (<see cref="TryInitializeEarly"/>) runs this before the connection exists.
+    /// </summary>
+    private void StartReading(InitializeParams parameters)
     {
         var folders = parameters.WorkspaceFolders?.Select(f => FileUri.ToPath(f.Uri)).OfType<string>().ToList() ?? [];
         if (folders.Count == 0 && (parameters.RootUri is { } rootUri ? FileUri.ToPath(rootUri) : parameters.RootPath) is { } root)
@@ -81,17 +87,24 @@ internal sealed partial class LanguageServer
         }
 
         _state.SetFolders(folders);
+        // The collections are read from now on, not after `initialized` and the configuration's round trip; the first
+        // reload takes the reads whose files it still names, unchanged (CollectionReloader.StartPrefetch).
+        _prefetch = CollectionReloader.StartPrefetch(
+            _state, ReadCollection, parameters.InitializationOptions, settingsMayChange: Client.ConfigurationPull && parameters.InitializationOptions is null);
+    }
+
+    private Func<string, CollectionLoadResult> ReadCollection => _options.CollectionReader ?? _cache!.Load;
+
+    /// <summary>The rest of initialize, which reports through the connection: the reloader, the cache writes, diagnostics.</summary>
+    private void FinishInitialize(InitializeParams parameters)
+    {
         var reporter = new LoadProgressReporter(_rpc, () => Client, _log);
-        var cache = _options.CollectionReader is null ? new CachedCollectionLoader(_options.CollectionCache, _log.Info) : null;
-        _reloader = new CollectionReloader(_state, _options.CollectionReader ?? cache!.Load, _log, reporter, _options.FileChangeDelay)
+        _reloader = new CollectionReloader(_state, ReadCollection, _log, reporter, _options.FileChangeDelay, _prefetch)
         {
             Settings = parameters.InitializationOptions,
         };
         _reloader.Reloaded += OnReloaded;
-        // The collections are read from now on, not after `initialized` and the configuration's round trip; the first
-        // reload takes the reads whose files it still names, unchanged (CollectionReloader.Prefetch).
-        _reloader.Prefetch(parameters.InitializationOptions, settingsMayChange: Client.ConfigurationPull && parameters.InitializationOptions is null);
-        if (cache is { Enabled: true })
+        if (_cache is { Enabled: true } cache)
         {
             // Cache writes start only once the index is served, so they never delay readiness, and once the client pauses (or
             // half a minute later), at a lower priority: requests right after a start do not share the cores with them.
@@ -103,6 +116,12 @@ internal sealed partial class LanguageServer
         }
         _publisher = new DiagnosticsPublisher(_state, _rpc, _log, () => Positions, Client.PullDiagnostics, _options.DiagnosticsDelay);
         _state.Changed += _publisher.Schedule;
+        if (parameters.ProcessId is int processId)
+        {
+            _ = WatchClientProcessAsync(processId, _stopping.Token);
+        }
+
+        _dispatcher.Lifecycle = Dispatch.ServerLifecycle.Initialized;
     }
 
     private void OnInitialized()

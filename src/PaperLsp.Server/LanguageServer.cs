@@ -1,6 +1,10 @@
+using System.Buffers;
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PaperLsp.Core.Collections.Cache;
 using PaperLsp.Server.Conversion;
 using PaperLsp.Server.Dispatch;
 using PaperLsp.Server.Protocol;
@@ -18,6 +22,8 @@ internal sealed partial class LanguageServer
     private readonly ServerLog _log;
     private readonly TaskCompletionSource<int> _exitCode = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly SynchronousOutputStream _output;
+    private readonly ManualResetEventSlim _constructed = new();
 
     public LanguageServer(Stream input, Stream output, LanguageServerOptions options)
     {
@@ -25,21 +31,27 @@ internal sealed partial class LanguageServer
         var errorWriter = options.LogWriter ?? Console.Error;
         _log = new ServerLog(errorWriter);
         var timeline = options.RequestTrace ?? RequestTimeline.FromEnvironment(_log.Stderr);
-        _rpc = JsonRpcFactory.Create(LspInputFilter.WrapAsPipe(input, message => _log.Warning(message), timeline), output, errorWriter, timeline);
+        _output = JsonRpcFactory.ServerOutput(output, timeline);
+        // Opened before the client's first message, which on a restart names collections the database holds.
+        _cache = options.CollectionReader is null ? new CachedCollectionLoader(options.CollectionCache, _log.Info) : null;
+        _cache?.OpenAheadIfPresent();
+        _rpc = JsonRpcFactory.Create(LspInputFilter.WrapAsPipe(input, message => _log.Warning(message), timeline, TryInitializeEarly), _output, errorWriter, timeline);
         StartupTimeline.Mark("json-rpc created");
         _dispatcher = new RequestDispatcher(_rpc, JsonRpcFactory.CreateSerializer(), _log) { Timeline = timeline };
-        Positions = LspPositions.Utf16;
         RegisterLifecycle();
         RegisterFeatures();
         foreach (var (method, handler) in options.AdditionalRequestHandlers)
         {
             _dispatcher.AddRawRequest(method, handler);
         }
+
+        _constructed.Set();
     }
 
     public ClientFeatures Client { get; private set; } = ClientFeatures.None;
 
-    public LspPositions Positions { get; private set; }
+    /// <summary>Set by initialize, which may run on the input thread while the constructor still runs.</summary>
+    public LspPositions Positions { get; private set; } = LspPositions.Utf16;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -77,23 +89,11 @@ internal sealed partial class LanguageServer
         _dispatcher.AddRequest<JToken?, JToken?>(LspMethods.Initialize, (raw, cancellationToken) =>
         {
             var parameters = ReadInitializeParams(raw);
-            StartupTimeline.Mark("initialize handler");
-            Client = ClientFeatures.From(parameters.Capabilities);
-            Positions = Client.Utf8Positions ? new LspPositions(PositionEncoding.Utf8) : LspPositions.Utf16;
-            _log.Trace = ParseTrace(parameters.Trace);
-            OnInitialize(parameters);
-            if (parameters.ProcessId is int processId)
-            {
-                _ = WatchClientProcessAsync(processId, _stopping.Token);
-            }
-
-            _dispatcher.Lifecycle = ServerLifecycle.Initialized;
+            var result = BeginInitialize(parameters);
+            StartReading(parameters);
+            FinishInitialize(parameters);
             StartupTimeline.Mark("initialize answered");
-            return Task.FromResult<JToken?>(InitializeResultJson.Of(new InitializeResult
-            {
-                Capabilities = Capabilities(),
-                ServerInfo = new ServerInfo { Name = "paperlsp", Version = typeof(LanguageServer).Assembly.GetName().Version?.ToString(3) },
-            }));
+            return Task.FromResult<JToken?>(result);
         });
 
         _dispatcher.AddNotification<JToken?>(LspMethods.Initialized, _ => OnInitialized());
@@ -109,6 +109,82 @@ internal sealed partial class LanguageServer
             _exitCode.TrySetResult(_dispatcher.Lifecycle == ServerLifecycle.ShutDown ? 0 : 1));
 
         _dispatcher.AddNotification<SetTraceParams>(LspMethods.SetTrace, parameters => _log.Trace = ParseTrace(parameters.Value));
+    }
+
+    /// <summary>What the client offers decides how we talk (positions, trace); the answer to initialize.</summary>
+    private JObject BeginInitialize(InitializeParams parameters)
+    {
+        StartupTimeline.Mark("initialize handler");
+        Client = ClientFeatures.From(parameters.Capabilities);
+        Positions = Client.Utf8Positions ? new LspPositions(PositionEncoding.Utf8) : LspPositions.Utf16;
+        _log.Trace = ParseTrace(parameters.Trace);
+        return InitializeResultJson.Of(new InitializeResult
+        {
+            Capabilities = Capabilities(),
+            ServerInfo = new ServerInfo { Name = "paperlsp", Version = typeof(LanguageServer).Assembly.GetName().Version?.ToString(3) },
+        });
+    }
+
+    /// <summary>
+    /// Answers the input's first frame when it is a well-formed initialize request, on the input thread, before the
+    /// connection is built (StreamJsonRpc's code for it is generic over other assemblies' types, so none of it is
+    /// precompiled: the connection took 100-300 ms to create and dispatch the first request, and the collections were read
+    /// only from initialize's handler on). The answer is written straight to the output, as one write the connection's
+    /// own cannot interleave with, and the collections' read starts; then, once the server is constructed, the rest of initialize runs
+    /// as in the handler, before any later frame is passed on. Anything else (another method, params the handler would
+    /// refuse, a frame that is not plain JSON-RPC) is left to the connection, which answers it as before: false.
+    /// </summary>
+    private bool TryInitializeEarly(ReadOnlySequence<byte> body)
+    {
+        StartupTimeline.Mark("first frame read");
+        InitializeParams parameters;
+        JToken id;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(Encoding.UTF8.GetString(body))) { DateParseHandling = DateParseHandling.None };
+            if (JToken.ReadFrom(reader) is not JObject message || (string?)message["jsonrpc"] != "2.0" || (string?)message["method"] != LspMethods.Initialize
+                || message["id"] is not { Type: JTokenType.Integer or JTokenType.String } requestId || message["params"] is not JObject raw)
+            {
+                return false;
+            }
+
+            id = requestId;
+            parameters = InitializeParams.FromJson(raw);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        JObject result;
+        try
+        {
+            result = BeginInitialize(parameters);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The connection's handler meets the same failure and answers it.
+            return false;
+        }
+
+        var answer = Encoding.UTF8.GetBytes(new JObject { ["jsonrpc"] = "2.0", ["id"] = id, ["result"] = result }.ToString(Formatting.None));
+        _output.WriteMessage([.. Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"Content-Length: {answer.Length}\r\n\r\n")), .. answer]);
+        StartupTimeline.Mark("initialize answered");
+        try
+        {
+            StartReading(parameters);
+            _constructed.Wait();
+            FinishInitialize(parameters);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Answered already: as the handler's failures, logged (the connection would have answered InternalError).
+            _constructed.Wait();
+            _dispatcher.Lifecycle = ServerLifecycle.Initialized;
+            _log.Error($"initialize failed: {exception}");
+        }
+
+        return true;
     }
 
     private static InitializeParams ReadInitializeParams(JToken? raw)

@@ -30,9 +30,16 @@ public static class JsonRpcFactory
     /// responses written to <paramref name="output"/> by the thread that sends them (<see cref="SynchronousOutputStream"/>).
     /// </summary>
     /// <param name="timeline">When tracing requests: stamps their dispatch, send and write.</param>
-    public static JsonRpc Create(PipeReader input, Stream output, TextWriter? traceWriter, RequestTimeline? timeline = null)
+    public static JsonRpc Create(PipeReader input, Stream output, TextWriter? traceWriter, RequestTimeline? timeline = null) =>
+        Create(input, ServerOutput(output, timeline), traceWriter, timeline);
+
+    /// <summary>The server's output as the connection writes it (<see cref="Create(PipeReader, SynchronousOutputStream, TextWriter?, RequestTimeline?)"/>).</summary>
+    internal static SynchronousOutputStream ServerOutput(Stream output, RequestTimeline? timeline) =>
+        new(timeline is null ? output : new TracedOutputStream(output, timeline));
+
+    /// <summary>The server's connection over an output its owner may also write whole messages to.</summary>
+    internal static JsonRpc Create(PipeReader input, SynchronousOutputStream stream, TextWriter? traceWriter, RequestTimeline? timeline)
     {
-        var stream = new SynchronousOutputStream(timeline is null ? output : new TracedOutputStream(output, timeline));
         // Segments as large as a typical completion list: one write per response.
         var writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(minimumBufferSize: 64 * 1024));
         var handler = new LspMessageHandler(writer, input, CreateFormatter());

@@ -32,7 +32,9 @@ public static class LspInputFilter
     /// and its frames checked, on a thread of its own: a request reaches the reader without waiting for a pool thread.
     /// </summary>
     /// <param name="timeline">When tracing: told of each request frame, with the time of the read that completed it.</param>
-    public static PipeReader WrapAsPipe(Stream input, Action<string> log, RequestTimeline? timeline = null)
+    /// <param name="takeFirst">Offered the body of the input's first frame when nothing was skipped before it (on the input
+    /// thread, before the frame is passed on, and before any later frame is read); a frame it takes (true) is not passed on.</param>
+    public static PipeReader WrapAsPipe(Stream input, Action<string> log, RequestTimeline? timeline = null, Func<ReadOnlySequence<byte>, bool>? takeFirst = null)
     {
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
         // The filter continues inline on the thread that flushed the raw bytes: the input thread below. It never blocks
@@ -40,7 +42,7 @@ public static class LspInputFilter
         var raw = new Pipe(new PipeOptions(readerScheduler: PipeScheduler.Inline, pauseWriterThreshold: 0));
         var lastRead = new StrongBox<long>();
         Action<string>? onRequest = timeline is null ? null : id => timeline.Arrived(id, Volatile.Read(ref lastRead.Value));
-        _ = PumpAsync(raw.Reader, pipe.Writer, log, onRequest);
+        _ = PumpAsync(raw.Reader, pipe.Writer, log, onRequest, takeFirst);
         // Stdin has no asynchronous read: ReadAsync on it blocks a thread-pool thread for the whole session, one of only as
         // many as there are cores, and work queued at start (the collection load's chunks) waited for the pool to add one.
         // The input is read on a thread of its own instead.
@@ -79,7 +81,7 @@ public static class LspInputFilter
         output.Complete(failure);
     }
 
-    private static async Task PumpAsync(PipeReader input, PipeWriter output, Action<string> log, Action<string>? onRequest)
+    private static async Task PumpAsync(PipeReader input, PipeWriter output, Action<string> log, Action<string>? onRequest, Func<ReadOnlySequence<byte>, bool>? takeFirst)
     {
         try
         {
@@ -94,6 +96,7 @@ public static class LspInputFilter
                 {
                     if (resynchronizing)
                     {
+                        takeFirst = null;
                         var next = Find(buffer.Slice(consumed), ContentLength);
                         if (next is null)
                         {
@@ -132,8 +135,16 @@ public static class LspInputFilter
                     }
 
                     var body = buffer.Slice(consumed, end).Slice(header.Length);
+                    var offered = takeFirst;
+                    takeFirst = null;
                     if (IsJsonObject(body, out var problem, out var id))
                     {
+                        if (offered is not null && offered(body))
+                        {
+                            consumed = end;
+                            continue;
+                        }
+
                         if (onRequest is not null && id is not null)
                         {
                             onRequest(id);

@@ -39,8 +39,13 @@ public sealed class CollectionReloader : IDisposable
     private bool _rescanNotes;
     private bool _disposed;
 
-    public CollectionReloader(WorkspaceState state, Func<string, CollectionLoadResult> read, ServerLog log, LoadProgressReporter reporter, TimeSpan delay)
+    /// <param name="prefetch">Reads started before the reloader existed (<see cref="StartPrefetch"/>), which the first reload
+    /// takes when it still names their files, unchanged.</param>
+    public CollectionReloader(
+        WorkspaceState state, Func<string, CollectionLoadResult> read, ServerLog log, LoadProgressReporter reporter, TimeSpan delay,
+        CollectionPrefetch? prefetch = null)
     {
+        _prefetch = prefetch;
         _state = state;
         _read = read;
         _log = log;
@@ -81,22 +86,23 @@ public sealed class CollectionReloader : IDisposable
     }
 
     /// <summary>
-    /// Starts reading, before the first <see cref="ReloadAsync"/>, the collections the workspace names with the editor
-    /// settings known now (initialize's initializationOptions): the first reload takes those reads instead of reading
-    /// again (see <see cref="CollectionPrefetch"/>: only for paths it still names, unchanged since). Nothing is published
-    /// before that reload, so settings that arrive later and name other collections still win. When
-    /// <paramref name="settingsMayChange"/> (the client will be asked for settings it has not sent yet) and nothing names
-    /// collections, nothing is read: those settings would likely replace the default discovery, and a read cannot be
+    /// Starts reading, before the first <see cref="ReloadAsync"/> (and before the reloader exists: the server starts it as
+    /// soon as initialize has been read), the collections <paramref name="state"/>'s folders name with the editor settings
+    /// known now (initialize's initializationOptions): the reloader given the prefetch takes those reads in its first
+    /// reload instead of reading again (see <see cref="CollectionPrefetch"/>: only for paths it still names, unchanged
+    /// since). Nothing is published before that reload, so settings that arrive later and name other collections still win.
+    /// When <paramref name="settingsMayChange"/> (the client will be asked for settings it has not sent yet) and nothing
+    /// names collections, nothing is read: those settings would likely replace the default discovery, and a read cannot be
     /// interrupted.
     /// </summary>
-    public void Prefetch(JToken? settings, bool settingsMayChange) =>
-        _prefetch = CollectionPrefetch.Start(
+    public static CollectionPrefetch StartPrefetch(WorkspaceState state, Func<string, CollectionLoadResult> read, JToken? settings, bool settingsMayChange) =>
+        CollectionPrefetch.Start(
             () =>
             {
-                var (paths, configured, _, _, _) = ReadConfiguration(settings);
+                var (paths, configured, _, _, _) = ReadConfiguration(state.Folders, settings);
                 return configured || !settingsMayChange ? paths : [];
             },
-            ReadSafely);
+            path => ReadSafely(read, path));
 
     public bool IsCollection(string path) => CollectionPaths.Contains(path, FileUri.PathComparer);
 
@@ -150,7 +156,7 @@ public sealed class CollectionReloader : IDisposable
 
     private void ReloadConfiguration(out ImmutableArray<string> paths)
     {
-        (paths, var configured, var problems, var configuration, var warnings) = ReadConfiguration(Settings);
+        (paths, var configured, var problems, var configuration, var warnings) = ReadConfiguration(_state.Folders, Settings);
         foreach (var warning in warnings)
         {
             _log.Warning($"Editor settings: {warning}");
@@ -162,10 +168,9 @@ public sealed class CollectionReloader : IDisposable
     }
 
     /// <summary>The collections and configuration of the workspace folders with <paramref name="editorSettings"/>; changes nothing.</summary>
-    private (ImmutableArray<string> Paths, bool Configured, ImmutableArray<CollectionProblem> Problems, PaperLspConfiguration Configuration, List<string> Warnings)
-        ReadConfiguration(JToken? editorSettings)
+    private static (ImmutableArray<string> Paths, bool Configured, ImmutableArray<CollectionProblem> Problems, PaperLspConfiguration Configuration, List<string> Warnings)
+        ReadConfiguration(ImmutableArray<string> folders, JToken? editorSettings)
     {
-        var folders = _state.Folders;
         var problems = ImmutableArray.CreateBuilder<CollectionProblem>();
         var warnings = new List<string>();
         var collected = new List<string>();
@@ -234,7 +239,7 @@ public sealed class CollectionReloader : IDisposable
             var stamp = FileStamp.Of(path);
             // A read started at initialize is taken when it read this very version (never for a file an event named).
             var prefetched = forced.Contains(path) || prefetch is null ? null : await prefetch.TakeAsync(path, stamp).ConfigureAwait(false);
-            var result = await (prefetched ?? Task.Run(() => ReadSafely(path), cancellationToken)).ConfigureAwait(false);
+            var result = await (prefetched ?? Task.Run(() => ReadSafely(_read, path), cancellationToken)).ConfigureAwait(false);
             StartupTimeline.Mark("collection read");
             if (_loaded.TryGetValue(path, out var previous) && IsSuspect(previous.Result, result) &&
                 _suspectReads.GetValueOrDefault(path) < SuspectRetries)
@@ -283,11 +288,11 @@ public sealed class CollectionReloader : IDisposable
     }
 
     /// <summary>Loaders never throw on bad content; a file that vanished or is locked mid-reload becomes PN015 all the same.</summary>
-    private CollectionLoadResult ReadSafely(string path)
+    private static CollectionLoadResult ReadSafely(Func<string, CollectionLoadResult> read, string path)
     {
         try
         {
-            return _read(path);
+            return read(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

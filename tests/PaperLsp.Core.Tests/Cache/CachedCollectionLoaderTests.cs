@@ -106,6 +106,57 @@ public sealed class CachedCollectionLoaderTests
     }
 
     [Fact]
+    public void A_miss_for_changed_content_caches_the_new_content_which_the_next_load_reads()
+    {
+        // One content hash, started before the cache is looked at, serves the lookup that misses and the write after the parse.
+        using var fixture = new CacheFixture();
+        var original = fixture.Warm();
+        var time = File.GetLastWriteTimeUtc(fixture.CollectionPath);
+        var firstKey = original.Papers[0].Key;
+        var text = File.ReadAllText(fixture.CollectionPath);
+        var at = text.IndexOf("{" + firstKey + ",", StringComparison.Ordinal);
+        File.WriteAllText(fixture.CollectionPath, string.Concat(text.AsSpan(0, at + 1), firstKey.ToUpperInvariant(), text.AsSpan(at + 1 + firstKey.Length)));
+        File.SetLastWriteTimeUtc(fixture.CollectionPath, time);
+        var loader = fixture.NewLoader();
+        loader.Load(fixture.CollectionPath);
+        loader.PersistPending();
+
+        var cached = fixture.NewLoader().TryLoadCached(fixture.CollectionPath);
+
+        Assert.Equal(2, fixture.Parses);
+        Assert.NotNull(cached);
+        Assert.Equal(firstKey.ToUpperInvariant(), cached.Papers[0].Key);
+    }
+
+    [Fact]
+    public void Opening_ahead_creates_no_database_where_there_is_none()
+    {
+        using var fixture = new CacheFixture();
+
+        fixture.NewLoader().OpenAheadIfPresent();
+
+        Assert.False(File.Exists(fixture.DatabasePath));
+    }
+
+    [Fact]
+    public void A_load_after_opening_ahead_reads_the_cache_and_still_misses_changed_content()
+    {
+        using var fixture = new CacheFixture();
+        fixture.Warm();
+        var loader = fixture.NewLoader();
+        loader.OpenAheadIfPresent();
+
+        loader.Load(fixture.CollectionPath);
+        Assert.Equal(1, fixture.Parses);
+
+        File.AppendAllText(fixture.CollectionPath, "\n@misc{added, title = {An added paper}}\n");
+        var opened = fixture.NewLoader();
+        opened.OpenAheadIfPresent();
+        Assert.Contains(opened.Load(fixture.CollectionPath).Papers, p => p.Key == "added");
+        Assert.Equal(2, fixture.Parses);
+    }
+
+    [Fact]
     public void A_garbage_database_file_is_rebuilt_and_never_trusted()
     {
         using var fixture = new CacheFixture();

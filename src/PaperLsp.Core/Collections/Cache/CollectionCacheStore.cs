@@ -64,7 +64,7 @@ internal sealed class CollectionCacheStore
     public static CollectionCacheStore Open(string directory, Action<string> log)
     {
         Directory.CreateDirectory(directory);
-        var store = new CollectionCacheStore(Path.Combine(directory, $"collections-v{FormatVersion}.db"));
+        var store = new CollectionCacheStore(DatabasePathIn(directory));
         try
         {
             store.EnsureSchema();
@@ -78,6 +78,9 @@ internal sealed class CollectionCacheStore
 
         return store;
     }
+
+    /// <summary>The database file of this format version in the cache folder <paramref name="directory"/>.</summary>
+    public static string DatabasePathIn(string directory) => Path.Combine(directory, $"collections-v{FormatVersion}.db");
 
     public static bool IsDamaged(SqliteException e) => e.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase;
 
