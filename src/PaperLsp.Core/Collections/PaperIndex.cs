@@ -16,16 +16,17 @@ public sealed class PaperIndex
     /// <summary>
     /// Key and title lookups and the problems including duplicate keys. Built with the index when collections merge; for
     /// one collection (nothing merges, the papers are the index's as they are) built on first use, so a server can publish
-    /// the index, and search it, before them (~0.1 s at 100k papers). A function of the immutable papers: every reader
+    /// the index, and search it, before them. Tables over the UTF-8 keys and titles (for a cached collection the cache's
+    /// own bytes): no string per paper (tens of ms at a million papers). A function of the immutable papers: every reader
     /// sees the same values whichever thread builds them.
     /// </summary>
-    private readonly Lazy<(Dictionary<string, int> ByKey, Dictionary<string, int> ByTitle, ImmutableArray<CollectionProblem> Problems)> _lookups;
-    /// <summary>For each key ignoring case: the first key so spelled, and every spelling (file order) where there are several
-    /// (rare: one array for those only, not one per key).</summary>
-    private readonly Lazy<(Dictionary<string, string> First, Dictionary<string, List<string>> Several)> _keysIgnoringCase;
+    private readonly Lazy<PaperLookups> _lookups;
+    /// <summary>Every spelling of each key ignoring case (for "did you mean"), on first use.</summary>
+    private readonly Lazy<Utf8IgnoreCaseLookup> _keysIgnoringCase;
     private readonly Lazy<PaperSearchIndex> _search;
     private readonly Lazy<TitleSuggester> _suggester;
     private readonly Lazy<ImmutableArray<string>> _normalizedTitles;
+    private readonly Lazy<Utf8StringList> _normalizedTitleList;
 
     /// <summary>
     /// Suggestions already computed for an unknown title. Diagnostics run after every edit and the same unknown titles
@@ -39,43 +40,27 @@ public sealed class PaperIndex
     private const int MaxCachedSuggestions = 20_000;
 
     /// <param name="papers">The index's papers.</param>
-    /// <param name="normalizedTitles">Their normalized titles, asked for on first use (a cached collection keeps them as bytes until then).</param>
-    /// <param name="lookups">Builds the lookups, on first use.</param>
+    /// <param name="normalizedTitles">Their normalized titles as strings, asked for on first use (a cached collection keeps them as bytes).</param>
+    /// <param name="normalizedTitleList">Their normalized titles as UTF-8, asked for on first use (the lookups and suggestions use these).</param>
+    /// <param name="lookups">Builds the lookups, on first use, from the title list.</param>
     /// <param name="collections">What the index was built from.</param>
     /// <param name="prebuiltSearch">The search index of these papers, if one was given.</param>
     private PaperIndex(
         PaperList papers,
         Func<ImmutableArray<string>> normalizedTitles,
-        Func<(Dictionary<string, int> ByKey, Dictionary<string, int> ByTitle, ImmutableArray<CollectionProblem> Problems)> lookups,
+        Func<Utf8StringList> normalizedTitleList,
+        Func<Utf8StringList, PaperLookups> lookups,
         ImmutableArray<CollectionLoadResult> collections,
         PaperSearchIndex? prebuiltSearch)
     {
         Papers = papers;
         _normalizedTitles = new(normalizedTitles, LazyThreadSafetyMode.ExecutionAndPublication);
-        _lookups = new(lookups, LazyThreadSafetyMode.ExecutionAndPublication);
+        _normalizedTitleList = new(normalizedTitleList, LazyThreadSafetyMode.ExecutionAndPublication);
+        _lookups = new(() => lookups(_normalizedTitleList.Value), LazyThreadSafetyMode.ExecutionAndPublication);
         Collections = collections;
-        _keysIgnoringCase = new(() =>
-        {
-            var byKey = _lookups.Value.ByKey;
-            var first = new Dictionary<string, string>(byKey.Count, StringComparer.OrdinalIgnoreCase);
-            var several = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var key in byKey.Keys)
-            {
-                if (!first.TryAdd(key, key))
-                {
-                    if (!several.TryGetValue(key, out var spellings))
-                    {
-                        several[key] = spellings = [first[key]];
-                    }
-
-                    spellings.Add(key);
-                }
-            }
-
-            return (first, several);
-        });
+        _keysIgnoringCase = new(() => Utf8IgnoreCaseLookup.Build(_lookups.Value.ByKey), LazyThreadSafetyMode.ExecutionAndPublication);
         _search = new Lazy<PaperSearchIndex>(() => prebuiltSearch ?? PaperSearchIndex.ForPapers(Papers, NormalizedTitles));
-        _suggester = new Lazy<TitleSuggester>(() => new TitleSuggester(NormalizedTitles));
+        _suggester = new Lazy<TitleSuggester>(() => new TitleSuggester(_normalizedTitleList.Value));
     }
 
     public static PaperIndex Empty { get; } = Build(Array.Empty<CollectionLoadResult>());
@@ -87,7 +72,7 @@ public sealed class PaperIndex
     public ImmutableArray<string> NormalizedTitles => _normalizedTitles.Value;
 
     /// <summary>Every key that resolves (each merged source's key too), without decoding papers.</summary>
-    public IEnumerable<string> Keys => _lookups.Value.ByKey.Keys;
+    public IEnumerable<string> Keys => _lookups.Value.ByKey.DistinctStrings();
 
     public ImmutableArray<CollectionLoadResult> Collections { get; }
 
@@ -117,70 +102,55 @@ public sealed class PaperIndex
         var prebuiltSearch = parts?.Search is { } search && search.Count == papers.Length ? search : null;
         // Neither array is written after this (the cache's parts hand theirs over): shared, not copied.
         Func<ImmutableArray<string>> normalizedTitles;
+        Func<Utf8StringList> normalizedTitleList;
         if (parts is null)
         {
             var computed = ImmutableCollectionsMarshal.AsImmutableArray(NormalizeTitles(papers));
             normalizedTitles = () => computed;
+            normalizedTitleList = () => Utf8StringList.FromStrings(computed);
         }
         else
         {
             normalizedTitles = () => ImmutableCollectionsMarshal.AsImmutableArray(parts.NormalizedTitles);
+            normalizedTitleList = () => parts.NormalizedTitleList;
         }
 
-        return new PaperIndex(papers, normalizedTitles, () => LookupsOfOne(collection, normalizedTitles, () => parts?.Keys), loaded, prebuiltSearch);
+        return new PaperIndex(papers, normalizedTitles, normalizedTitleList, titles => LookupsOfOne(collection, titles, parts?.KeyList), loaded, prebuiltSearch);
     }
 
     /// <summary>What <see cref="BuildMerged"/> computes for one collection: each key and non-empty title to its first paper.</summary>
     /// <param name="collection">The collection.</param>
-    /// <param name="normalizedTitles">Its papers' normalized titles (the cache's are made into strings by this call).</param>
-    /// <param name="keys">Its papers' keys from the cache (made into strings by this call), or null: read the papers' keys.</param>
-    private static (Dictionary<string, int> ByKey, Dictionary<string, int> ByTitle, ImmutableArray<CollectionProblem> Problems) LookupsOfOne(
-        CollectionLoadResult collection, Func<ImmutableArray<string>> normalizedTitles, Func<string[]?> keys)
+    /// <param name="normalizedTitles">Its papers' normalized titles.</param>
+    /// <param name="keys">Its papers' keys from the cache, or null: read the papers' keys.</param>
+    private static PaperLookups LookupsOfOne(CollectionLoadResult collection, Utf8StringList normalizedTitles, Utf8StringList? keys)
     {
-        Dictionary<string, int>? byTitle = null;
-        Dictionary<string, int>? byKey = null;
+        Utf8Lookup? byTitle = null;
+        Utf8Lookup? byKey = null;
         var problems = collection.Problems.ToBuilder();
-        // Independent, so on both cores (for a cached collection each also makes a million strings at 1M papers). The
-        // calling thread runs whichever the thread pool has not started: nothing waits for a free pool thread.
+        // Independent, so on both cores. The calling thread runs whichever the thread pool has not started: nothing waits
+        // for a free pool thread.
         Parallel.Invoke(
-            () => byTitle = TitleLookup(normalizedTitles()),
-            () => byKey = KeyLookup(collection.Papers, keys(), problems));
-        return (byKey!, byTitle!, problems.ToImmutable());
-    }
-
-    /// <summary>Each non-empty normalized title to its first paper.</summary>
-    // Runs once per start over every paper: optimized code at once, not tier 0.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static Dictionary<string, int> TitleLookup(ImmutableArray<string> normalizedTitles)
-    {
-        var byTitle = new Dictionary<string, int>(normalizedTitles.Length, StringComparer.Ordinal);
-        for (var id = 0; id < normalizedTitles.Length; id++)
-        {
-            if (normalizedTitles[id].Length > 0)
-            {
-                byTitle.TryAdd(normalizedTitles[id], id);
-            }
-        }
-
-        return byTitle;
+            () => byTitle = Utf8Lookup.Build(normalizedTitles, skipEmpty: true),
+            () => byKey = KeyLookup(collection.Papers, keys, problems));
+        return new PaperLookups(byKey!, byTitle!, problems.ToImmutable());
     }
 
     /// <summary>Each key to its first paper; a later paper with the same key is a duplicate (PN011) added to <paramref name="problems"/>.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static Dictionary<string, int> KeyLookup(PaperList papers, string[]? keys, ImmutableArray<CollectionProblem>.Builder problems)
+    private static Utf8Lookup KeyLookup(PaperList papers, Utf8StringList? keys, ImmutableArray<CollectionProblem>.Builder problems)
     {
-        var byKey = new Dictionary<string, int>(papers.Length, StringComparer.Ordinal);
-        for (var id = 0; id < papers.Length; id++)
+        // Cached keys spare decoding every paper; only a duplicate's two papers are decoded, for its message.
+        if (keys is null)
         {
-            // Cached keys spare decoding every paper; only a duplicate's two papers are decoded, for its message.
-            var key = keys is null ? papers[id].Key : keys[id];
-            if (!byKey.TryAdd(key, id))
+            var strings = new string[papers.Length];
+            for (var id = 0; id < strings.Length; id++)
             {
-                problems.Add(DuplicateKey(papers[id], papers[byKey[key]]));
+                strings[id] = papers[id].Key;
             }
+
+            keys = Utf8StringList.FromStrings(strings);
         }
 
-        return byKey;
+        return Utf8Lookup.Build(keys, duplicate: (entry, owner) => problems.Add(DuplicateKey(papers[entry], papers[owner])));
     }
 
     /// <summary>The index of several collections (or none), entries with equal normalized titles merged.</summary>
@@ -230,6 +200,9 @@ public sealed class PaperIndex
 
         var papers = ImmutableArray.CreateBuilder<Paper>(firstOfGroup.Count);
         var byKey = new Dictionary<string, int>(paperCount, StringComparer.Ordinal);
+        // The keys in the order they were taken, each with its paper: the key lookup's entries.
+        var takenKeys = new List<string>(paperCount);
+        var takenIds = new List<int>(paperCount);
         var problems = ImmutableArray.CreateBuilder<CollectionProblem>();
         foreach (var collection in loaded)
         {
@@ -248,6 +221,8 @@ public sealed class PaperIndex
             else
             {
                 byKey.Add(source.Key, id);
+                takenKeys.Add(source.Key);
+                takenIds.Add(id);
             }
         }
 
@@ -268,19 +243,19 @@ public sealed class PaperIndex
             }
         }
 
-        // The first group of each title, as groupByTitle already has it; an empty title finds nothing.
-        var byTitle = groupByTitle;
-        byTitle.Remove(string.Empty);
-
         // The search indexes cached for each collection alone are not this one's (it builds its own merged one).
         foreach (var collection in loaded)
         {
             collection.IndexParts?.ReleaseSearch();
         }
 
-        var lookups = (byKey, byTitle, problems.ToImmutable());
         var titles = groupTitles.ToImmutableArray();
-        return new PaperIndex(papers.MoveToImmutable(), () => titles, () => lookups, loaded, prebuiltSearch: null);
+        var titleList = Utf8StringList.FromStrings(titles);
+        var lookups = new PaperLookups(
+            Utf8Lookup.Build(Utf8StringList.FromStrings(takenKeys), [.. takenIds]),
+            Utf8Lookup.Build(titleList, skipEmpty: true),
+            problems.ToImmutable());
+        return new PaperIndex(papers.MoveToImmutable(), () => titles, () => titleList, _ => lookups, loaded, prebuiltSearch: null);
     }
 
     private static CollectionProblem DuplicateKey(Paper source, Paper owner) =>
@@ -299,20 +274,14 @@ public sealed class PaperIndex
         return normalizedTitles;
     }
 
-    public Paper? FindByKey(string key) => _lookups.Value.ByKey.TryGetValue(key, out var id) ? Papers[id] : null;
+    public Paper? FindByKey(string key) => _lookups.Value.ByKey.TryFind(key, out var id) ? Papers[id] : null;
 
     /// <summary>Keys that equal <paramref name="key"/> when case is ignored (for "did you mean"); empty when none.</summary>
-    public IReadOnlyList<string> KeysIgnoringCase(string key)
-    {
-        var (first, several) = _keysIgnoringCase.Value;
-        return several.TryGetValue(key, out var spellings) ? spellings.AsReadOnly()
-            : first.TryGetValue(key, out var only) ? [only]
-            : Array.Empty<string>();
-    }
+    public IReadOnlyList<string> KeysIgnoringCase(string key) => _keysIgnoringCase.Value.FindAll(key);
 
     /// <summary>The paper whose normalized title equals the normalized <paramref name="title"/>.</summary>
     public Paper? FindByTitle(string title) =>
-        _lookups.Value.ByTitle.TryGetValue(TitleNormalizer.Normalize(title), out var id) ? Papers[id] : null;
+        _lookups.Value.ByTitle.TryFind(TitleNormalizer.Normalize(title), out var id) ? Papers[id] : null;
 
     /// <summary>
     /// Builds the search structures on the thread pool now rather than on the first search (seconds at a million papers),

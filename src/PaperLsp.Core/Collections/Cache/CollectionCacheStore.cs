@@ -154,7 +154,7 @@ internal sealed class CollectionCacheStore
         var papers = PaperList.OnDemand(new CachedPaperChunks([.. blocks], entry.PaperCount, keys));
         return new CollectionLoadResult(entry.Path, papers, problems)
         {
-            IndexParts = new CollectionIndexParts(papers, entry.PaperCount, () => titles.Strings, () => keys.Strings, search),
+            IndexParts = new CollectionIndexParts(papers, titles.List, keys.List, search),
         };
     }
 
