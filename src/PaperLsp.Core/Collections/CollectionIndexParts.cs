@@ -40,15 +40,15 @@ internal sealed class CollectionIndexParts
 
     /// <param name="papers">The papers the parts are for.</param>
     /// <param name="normalizedTitles">Their normalized titles, as the cache keeps them.</param>
-    /// <param name="keys">Their keys, as the cache keeps them.</param>
+    /// <param name="keys">Their keys, as the cache keeps them; null: the keys are read from the papers.</param>
     /// <param name="search">The search index of these papers alone, if any.</param>
-    public CollectionIndexParts(PaperList papers, Utf8StringList normalizedTitles, Utf8StringList keys, PaperSearchIndex? search)
+    public CollectionIndexParts(PaperList papers, Utf8StringList normalizedTitles, Utf8StringList? keys, PaperSearchIndex? search)
     {
         Papers = papers;
-        _count = normalizedTitles.Count == keys.Count ? normalizedTitles.Count : -1;
+        _count = keys is null || normalizedTitles.Count == keys.Count ? normalizedTitles.Count : -1;
         _normalizedTitleList = new(normalizedTitles);
         _normalizedTitles = new(normalizedTitles.ToArray, LazyThreadSafetyMode.ExecutionAndPublication);
-        _keyList = new(keys);
+        _keyList = keys is null ? null : new(keys);
         _search = search;
     }
 

@@ -59,7 +59,7 @@ public sealed class PaperIndex
         _lookups = new(() => lookups(_normalizedTitleList.Value), LazyThreadSafetyMode.ExecutionAndPublication);
         Collections = collections;
         _keysIgnoringCase = new(() => Utf8IgnoreCaseLookup.Build(_lookups.Value.ByKey), LazyThreadSafetyMode.ExecutionAndPublication);
-        _search = new Lazy<PaperSearchIndex>(() => prebuiltSearch ?? PaperSearchIndex.ForPapers(Papers, NormalizedTitles));
+        _search = new Lazy<PaperSearchIndex>(() => prebuiltSearch ?? PaperSearchIndex.ForPapers(Papers, _normalizedTitleList.Value));
         _suggester = new Lazy<TitleSuggester>(() => new TitleSuggester(_normalizedTitleList.Value));
     }
 
@@ -70,6 +70,9 @@ public sealed class PaperIndex
 
     /// <summary>The normalized title of each paper, same order as <see cref="Papers"/>.</summary>
     public ImmutableArray<string> NormalizedTitles => _normalizedTitles.Value;
+
+    /// <summary>The normalized titles as UTF-8, same order as <see cref="Papers"/> (what the cache stores; no string per title).</summary>
+    internal Utf8StringList NormalizedTitleList => _normalizedTitleList.Value;
 
     /// <summary>Every key that resolves (each merged source's key too), without decoding papers.</summary>
     public IEnumerable<string> Keys => _lookups.Value.ByKey.DistinctStrings();
@@ -105,9 +108,11 @@ public sealed class PaperIndex
         Func<Utf8StringList> normalizedTitleList;
         if (parts is null)
         {
-            var computed = ImmutableCollectionsMarshal.AsImmutableArray(NormalizeTitles(papers));
-            normalizedTitles = () => computed;
-            normalizedTitleList = () => Utf8StringList.FromStrings(computed);
+            // As UTF-8, as the cache would give them: the lookups, the suggestions, the search build and the cache write
+            // read these; strings of them are made only if someone asks for NormalizedTitles.
+            var computed = NormalizeTitleList(papers);
+            normalizedTitles = () => ImmutableCollectionsMarshal.AsImmutableArray(computed.ToArray());
+            normalizedTitleList = () => computed;
         }
         else
         {
@@ -273,6 +278,10 @@ public sealed class PaperIndex
         Parallel.For(0, normalizedTitles.Length, i => normalizedTitles[i] = TitleNormalizer.Normalize(papers[i].Title));
         return normalizedTitles;
     }
+
+    /// <summary>The normalized title of each paper, same order, as UTF-8 (<see cref="NormalizeTitles"/> without keeping a string per paper).</summary>
+    internal static Utf8StringList NormalizeTitleList(PaperList papers) =>
+        Utf8StringList.Make(papers.Length, i => TitleNormalizer.Normalize(papers[i].Title));
 
     public Paper? FindByKey(string key) => _lookups.Value.ByKey.TryFind(key, out var id) ? Papers[id] : null;
 

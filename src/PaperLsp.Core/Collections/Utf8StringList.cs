@@ -14,7 +14,7 @@ namespace PaperLsp.Core.Collections;
 /// two strings have equal bytes exactly when they are equal ordinally; the cache's own strings are proper UTF-8.
 /// </para>
 /// </summary>
-internal sealed class Utf8StringList
+internal sealed class Utf8StringList : IReadOnlyList<string>
 {
     private readonly byte[] _data;
 
@@ -47,6 +47,17 @@ internal sealed class Utf8StringList
     }
 
     public string this[int index] => Decode(Bytes(index));
+
+    /// <summary>Each string, made as it is enumerated (none kept).</summary>
+    public IEnumerator<string> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Every string, made now.</summary>
     public string[] ToArray()
@@ -87,9 +98,69 @@ internal sealed class Utf8StringList
     }
 
     /// <summary>
+    /// The list of <paramref name="count"/> strings, string i being <paramref name="make"/>(i), made on both cores a block at
+    /// a time: each block's strings are garbage once encoded, so a million of them are never alive at once.
+    /// </summary>
+    public static Utf8StringList Make(int count, Func<int, string> make)
+    {
+        const int BlockSize = 4096;
+        var blocks = new (byte[] Data, int[] Starts, int Length)[(count + BlockSize - 1) / BlockSize];
+        Parallel.For(0, blocks.Length, block =>
+        {
+            var first = block * BlockSize;
+            var strings = new string[Math.Min(BlockSize, count - first)];
+            var length = 0;
+            for (var i = 0; i < strings.Length; i++)
+            {
+                strings[i] = make(first + i);
+                var byteCount = Encoding.UTF8.GetByteCount(strings[i]);
+                length += VarintLength((ulong)byteCount + 1) + byteCount;
+            }
+
+            var data = new byte[length];
+            var starts = new int[strings.Length];
+            var position = 0;
+            for (var i = 0; i < strings.Length; i++)
+            {
+                starts[i] = position;
+                var byteCount = Encoding.UTF8.GetByteCount(strings[i]);
+                position = WriteVarint(data, position, (ulong)byteCount + 1);
+                position += Encode(strings[i], data.AsSpan(position, byteCount));
+            }
+
+            blocks[block] = (data, starts, length);
+        });
+
+        long total = VarintLength((ulong)count);
+        foreach (var block in blocks)
+        {
+            total += block.Length;
+        }
+
+        var all = new byte[checked((int)total)];
+        var allStarts = new int[count + 1];
+        var offset = WriteVarint(all, 0, (ulong)count);
+        var next = 0;
+        foreach (var (data, starts, length) in blocks)
+        {
+            data.AsSpan(0, length).CopyTo(all.AsSpan(offset));
+            foreach (var start in starts)
+            {
+                allStarts[next++] = offset + start;
+            }
+
+            offset += length;
+        }
+
+        allStarts[^1] = offset;
+        return new Utf8StringList(all, allStarts);
+    }
+
+    /// <summary>
     /// The list stored in <paramref name="data"/> (kept, not copied); throws <see cref="InvalidDataException"/> unless the
     /// data is a count and exactly that many non-null strings.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Utf8StringList Read(byte[] data)
     {
         var position = 0;
@@ -133,6 +204,7 @@ internal sealed class Utf8StringList
     /// Writes <paramref name="text"/> as UTF-8 into <paramref name="destination"/> (exactly <see cref="ByteCount"/> bytes),
     /// a lone surrogate in its generalized three-byte form; returns the bytes written.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Encode(ReadOnlySpan<char> text, Span<byte> destination)
     {
         var written = 0;
@@ -158,6 +230,7 @@ internal sealed class Utf8StringList
     /// Writes the text of <paramref name="utf8"/> into <paramref name="destination"/> (at least as many chars as bytes);
     /// returns the chars written. Invalid bytes (not from <see cref="Encode"/>) become U+FFFD, as <see cref="Encoding.UTF8"/> does.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Decode(ReadOnlySpan<byte> utf8, Span<char> destination)
     {
         var written = 0;

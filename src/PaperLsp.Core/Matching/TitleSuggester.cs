@@ -33,6 +33,8 @@ public sealed class TitleSuggester
     }
 
     /// <param name="normalizedTitles">The normalized title of each id.</param>
+    // Runs over every title, in the first diagnostics pass that meets an unknown title: optimized code at once, not tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal TitleSuggester(Utf8StringList normalizedTitles)
     {
         _titles = normalizedTitles;
@@ -193,6 +195,7 @@ public sealed class TitleSuggester
         DistinctStems(chars[..Utf8StringList.Decode(utf8, chars)], stems);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void DistinctStems(ReadOnlySpan<char> normalized, List<ulong> stems)
     {
         stems.Clear();

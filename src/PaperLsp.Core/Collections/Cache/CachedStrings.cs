@@ -35,6 +35,18 @@ internal sealed class CachedStrings
     public static long WriteTo(Stream stream, IReadOnlyList<string> strings)
     {
         const int PieceBytes = 1 << 16;
+        if (strings is Utf8StringList list && IsProperUtf8(list))
+        {
+            // Already in the stored form (the index's own titles): the bytes as they are.
+            var stored = list.StoredForm;
+            for (var start = 0; start < stored.Length; start += PieceBytes)
+            {
+                stream.Write(stored[start..Math.Min(stored.Length, start + PieceBytes)]);
+            }
+
+            return stored.Length;
+        }
+
         var writer = new CacheChunkWriter();
         long written = 0;
         writer.WriteInt(strings.Count);
@@ -51,6 +63,20 @@ internal sealed class CachedStrings
 
         stream.Write(writer.WrittenSpan);
         return written + writer.Length;
+    }
+
+    /// <summary>Whether every string is proper UTF-8 (none holds a lone surrogate), so its bytes are what <see cref="CacheChunkWriter.WriteString"/> writes.</summary>
+    private static bool IsProperUtf8(Utf8StringList list)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (!System.Text.Unicode.Utf8.IsValid(list.Bytes(i)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The strings of <paramref name="data"/>; throws <see cref="InvalidDataException"/> unless its hash and form are right.</summary>
