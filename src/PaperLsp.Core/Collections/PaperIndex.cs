@@ -283,6 +283,9 @@ public sealed class PaperIndex
     internal static Utf8StringList NormalizeTitleList(PaperList papers) =>
         Utf8StringList.Make(papers.Length, i => TitleNormalizer.Normalize(papers[i].Title));
 
+    /// <summary>Whether <paramref name="key"/> resolves (to any paper), without decoding one.</summary>
+    public bool HasKey(string key) => _lookups.Value.ByKey.TryFind(key, out _);
+
     public Paper? FindByKey(string key) => _lookups.Value.ByKey.TryFind(key, out var id) ? Papers[id] : null;
 
     /// <summary>Keys that equal <paramref name="key"/> when case is ignored (for "did you mean"); empty when none.</summary>
