@@ -29,6 +29,12 @@ public sealed class PaperIndex
     private readonly Lazy<Utf8StringList> _normalizedTitleList;
 
     /// <summary>
+    /// A cold start's normalized titles as strings, kept only until the search index is built from them (it needs strings;
+    /// decoding the list again would make a million more), then let go: the list is what stays.
+    /// </summary>
+    private string[]? _titleStringsForSearch;
+
+    /// <summary>
     /// Suggestions already computed for an unknown title. Diagnostics run after every edit and the same unknown titles
     /// come back each time; the index never changes, so neither do its suggestions. Bounded: cleared when it grows large.
     /// </summary>
@@ -45,21 +51,32 @@ public sealed class PaperIndex
     /// <param name="lookups">Builds the lookups, on first use, from the title list.</param>
     /// <param name="collections">What the index was built from.</param>
     /// <param name="prebuiltSearch">The search index of these papers, if one was given.</param>
+    /// <param name="titleStringsForSearch">The normalized titles as strings, when a cold start made them: used by the search build, then dropped.</param>
     private PaperIndex(
         PaperList papers,
         Func<ImmutableArray<string>> normalizedTitles,
         Func<Utf8StringList> normalizedTitleList,
         Func<Utf8StringList, PaperLookups> lookups,
         ImmutableArray<CollectionLoadResult> collections,
-        PaperSearchIndex? prebuiltSearch)
+        PaperSearchIndex? prebuiltSearch,
+        string[]? titleStringsForSearch = null)
     {
         Papers = papers;
-        _normalizedTitles = new(normalizedTitles, LazyThreadSafetyMode.ExecutionAndPublication);
+        _titleStringsForSearch = titleStringsForSearch;
+        _normalizedTitles = new(
+            () => Volatile.Read(ref _titleStringsForSearch) is { } strings ? ImmutableCollectionsMarshal.AsImmutableArray(strings) : normalizedTitles(),
+            LazyThreadSafetyMode.ExecutionAndPublication);
         _normalizedTitleList = new(normalizedTitleList, LazyThreadSafetyMode.ExecutionAndPublication);
         _lookups = new(() => lookups(_normalizedTitleList.Value), LazyThreadSafetyMode.ExecutionAndPublication);
         Collections = collections;
         _keysIgnoringCase = new(() => Utf8IgnoreCaseLookup.Build(_lookups.Value.ByKey), LazyThreadSafetyMode.ExecutionAndPublication);
-        _search = new Lazy<PaperSearchIndex>(() => prebuiltSearch ?? PaperSearchIndex.ForPapers(Papers, _normalizedTitleList.Value));
+        _search = new Lazy<PaperSearchIndex>(() =>
+        {
+            var search = prebuiltSearch
+                         ?? PaperSearchIndex.ForPapers(Papers, (IReadOnlyList<string>?)Volatile.Read(ref _titleStringsForSearch) ?? _normalizedTitleList.Value);
+            Volatile.Write(ref _titleStringsForSearch, null);
+            return search;
+        });
         _suggester = new Lazy<TitleSuggester>(() => new TitleSuggester(_normalizedTitleList.Value));
     }
 
@@ -106,13 +123,15 @@ public sealed class PaperIndex
         // Neither array is written after this (the cache's parts hand theirs over): shared, not copied.
         Func<ImmutableArray<string>> normalizedTitles;
         Func<Utf8StringList> normalizedTitleList;
+        string[]? titleStrings = null;
         if (parts is null)
         {
-            // As UTF-8, as the cache would give them: the lookups, the suggestions, the search build and the cache write
-            // read these; strings of them are made only if someone asks for NormalizedTitles.
-            var computed = NormalizeTitleList(papers);
-            normalizedTitles = () => ImmutableCollectionsMarshal.AsImmutableArray(computed.ToArray());
-            normalizedTitleList = () => computed;
+            // Kept as UTF-8, as the cache would give them (the lookups, the suggestions and the cache write read these);
+            // the strings serve the search build, which needs them, and are then let go.
+            titleStrings = NormalizeTitles(papers);
+            var computed = TitleListOf(titleStrings);
+            normalizedTitles = () => ImmutableCollectionsMarshal.AsImmutableArray(computed.Value.ToArray());
+            normalizedTitleList = () => computed.Value;
         }
         else
         {
@@ -120,8 +139,15 @@ public sealed class PaperIndex
             normalizedTitleList = () => parts.NormalizedTitleList;
         }
 
-        return new PaperIndex(papers, normalizedTitles, normalizedTitleList, titles => LookupsOfOne(collection, titles, parts?.KeyList), loaded, prebuiltSearch);
+        return new PaperIndex(papers, normalizedTitles, normalizedTitleList, titles => LookupsOfOne(collection, titles, parts?.KeyList), loaded, prebuiltSearch, titleStrings);
     }
+
+    /// <summary>
+    /// The list of <paramref name="strings"/>, made on first use. A method of its own so that no closure of the caller's
+    /// captures the strings: once the list is made, nothing here holds them.
+    /// </summary>
+    private static Lazy<Utf8StringList> TitleListOf(string[] strings) =>
+        new(() => Utf8StringList.FromStrings(strings), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>What <see cref="BuildMerged"/> computes for one collection: each key and non-empty title to its first paper.</summary>
     /// <param name="collection">The collection.</param>
