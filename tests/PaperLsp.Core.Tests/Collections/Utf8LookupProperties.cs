@@ -43,6 +43,18 @@ public class Utf8LookupProperties
                     .Label("strings");
             });
 
+    [Property(MaxTest = 100)]
+    public Property A_list_made_block_by_block_is_the_list_of_the_same_strings() =>
+        Prop.ForAll(
+            Texts.Zip(Gen.Choose(0, 9000)).ToArbitrary(),
+            generated =>
+            {
+                // Thousands of strings, so that several blocks of the parallel build meet in one buffer.
+                var (texts, count) = generated;
+                var strings = Enumerable.Range(0, texts.Length == 0 ? 0 : count).Select(i => texts[i % texts.Length] + i).ToArray();
+                return Utf8StringList.Make(strings.Length, i => strings[i]).StoredForm.SequenceEqual(Utf8StringList.FromStrings(strings).StoredForm);
+            });
+
     [Property(MaxTest = 300)]
     public Property Well_formed_strings_are_stored_as_the_cache_writes_them() =>
         Prop.ForAll(
