@@ -23,6 +23,7 @@ public sealed class KeyGenerator
     };
 
     private readonly HashSet<string> _taken;
+    private readonly Func<string, bool>? _isTakenElsewhere;
 
     /// <param name="takenKeys">Keys the collection already has (its explicit keys): generated keys avoid them.</param>
     public KeyGenerator(IEnumerable<string>? takenKeys = null)
@@ -30,12 +31,19 @@ public sealed class KeyGenerator
         _taken = new HashSet<string>(takenKeys ?? [], StringComparer.Ordinal);
     }
 
+    /// <param name="isTaken">Whether a key is already taken (an index's key lookup): asked instead of copying a million keys into a set.</param>
+    public KeyGenerator(Func<string, bool> isTaken)
+    {
+        _taken = new HashSet<string>(StringComparer.Ordinal);
+        _isTakenElsewhere = isTaken;
+    }
+
     /// <summary>A new key, unique among the taken keys and every key generated so far (which it then takes).</summary>
     public string Generate(string title, string? year = null)
     {
         var stem = Stem(title, year);
         var key = stem;
-        for (var n = 2; !_taken.Add(key); n++)
+        for (var n = 2; _isTakenElsewhere?.Invoke(key) == true || !_taken.Add(key); n++)
         {
             key = $"{stem}-{n.ToString(CultureInfo.InvariantCulture)}";
         }

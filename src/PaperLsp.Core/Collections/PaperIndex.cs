@@ -16,16 +16,23 @@ public sealed class PaperIndex
     /// <summary>
     /// Key and title lookups and the problems including duplicate keys. Built with the index when collections merge; for
     /// one collection (nothing merges, the papers are the index's as they are) built on first use, so a server can publish
-    /// the index, and search it, before them (~0.1 s at 100k papers). A function of the immutable papers: every reader
+    /// the index, and search it, before them. Tables over the UTF-8 keys and titles (for a cached collection the cache's
+    /// own bytes): no string per paper (tens of ms at a million papers). A function of the immutable papers: every reader
     /// sees the same values whichever thread builds them.
     /// </summary>
-    private readonly Lazy<(Dictionary<string, int> ByKey, Dictionary<string, int> ByTitle, ImmutableArray<CollectionProblem> Problems)> _lookups;
-    /// <summary>For each key ignoring case: the first key so spelled, and every spelling (file order) where there are several
-    /// (rare: one array for those only, not one per key).</summary>
-    private readonly Lazy<(Dictionary<string, string> First, Dictionary<string, List<string>> Several)> _keysIgnoringCase;
+    private readonly Lazy<PaperLookups> _lookups;
+    /// <summary>Every spelling of each key ignoring case (for "did you mean"), on first use.</summary>
+    private readonly Lazy<Utf8IgnoreCaseLookup> _keysIgnoringCase;
     private readonly Lazy<PaperSearchIndex> _search;
     private readonly Lazy<TitleSuggester> _suggester;
     private readonly Lazy<ImmutableArray<string>> _normalizedTitles;
+    private readonly Lazy<Utf8StringList> _normalizedTitleList;
+
+    /// <summary>
+    /// A cold start's normalized titles as strings, kept only until the search index is built from them (it needs strings;
+    /// decoding the list again would make a million more), then let go: the list is what stays.
+    /// </summary>
+    private string[]? _titleStringsForSearch;
 
     /// <summary>
     /// Suggestions already computed for an unknown title. Diagnostics run after every edit and the same unknown titles
@@ -39,43 +46,38 @@ public sealed class PaperIndex
     private const int MaxCachedSuggestions = 20_000;
 
     /// <param name="papers">The index's papers.</param>
-    /// <param name="normalizedTitles">Their normalized titles, asked for on first use (a cached collection keeps them as bytes until then).</param>
-    /// <param name="lookups">Builds the lookups, on first use.</param>
+    /// <param name="normalizedTitles">Their normalized titles as strings, asked for on first use (a cached collection keeps them as bytes).</param>
+    /// <param name="normalizedTitleList">Their normalized titles as UTF-8, asked for on first use (the lookups and suggestions use these).</param>
+    /// <param name="lookups">Builds the lookups, on first use, from the title list.</param>
     /// <param name="collections">What the index was built from.</param>
     /// <param name="prebuiltSearch">The search index of these papers, if one was given.</param>
+    /// <param name="titleStringsForSearch">The normalized titles as strings, when a cold start made them: used by the search build, then dropped.</param>
     private PaperIndex(
         PaperList papers,
         Func<ImmutableArray<string>> normalizedTitles,
-        Func<(Dictionary<string, int> ByKey, Dictionary<string, int> ByTitle, ImmutableArray<CollectionProblem> Problems)> lookups,
+        Func<Utf8StringList> normalizedTitleList,
+        Func<Utf8StringList, PaperLookups> lookups,
         ImmutableArray<CollectionLoadResult> collections,
-        PaperSearchIndex? prebuiltSearch)
+        PaperSearchIndex? prebuiltSearch,
+        string[]? titleStringsForSearch = null)
     {
         Papers = papers;
-        _normalizedTitles = new(normalizedTitles, LazyThreadSafetyMode.ExecutionAndPublication);
-        _lookups = new(lookups, LazyThreadSafetyMode.ExecutionAndPublication);
+        _titleStringsForSearch = titleStringsForSearch;
+        _normalizedTitles = new(
+            () => Volatile.Read(ref _titleStringsForSearch) is { } strings ? ImmutableCollectionsMarshal.AsImmutableArray(strings) : normalizedTitles(),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+        _normalizedTitleList = new(normalizedTitleList, LazyThreadSafetyMode.ExecutionAndPublication);
+        _lookups = new(() => lookups(_normalizedTitleList.Value), LazyThreadSafetyMode.ExecutionAndPublication);
         Collections = collections;
-        _keysIgnoringCase = new(() =>
+        _keysIgnoringCase = new(() => Utf8IgnoreCaseLookup.Build(_lookups.Value.ByKey), LazyThreadSafetyMode.ExecutionAndPublication);
+        _search = new Lazy<PaperSearchIndex>(() =>
         {
-            var byKey = _lookups.Value.ByKey;
-            var first = new Dictionary<string, string>(byKey.Count, StringComparer.OrdinalIgnoreCase);
-            var several = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var key in byKey.Keys)
-            {
-                if (!first.TryAdd(key, key))
-                {
-                    if (!several.TryGetValue(key, out var spellings))
-                    {
-                        several[key] = spellings = [first[key]];
-                    }
-
-                    spellings.Add(key);
-                }
-            }
-
-            return (first, several);
+            var search = prebuiltSearch
+                         ?? PaperSearchIndex.ForPapers(Papers, (IReadOnlyList<string>?)Volatile.Read(ref _titleStringsForSearch) ?? _normalizedTitleList.Value);
+            Volatile.Write(ref _titleStringsForSearch, null);
+            return search;
         });
-        _search = new Lazy<PaperSearchIndex>(() => prebuiltSearch ?? PaperSearchIndex.ForPapers(Papers, NormalizedTitles));
-        _suggester = new Lazy<TitleSuggester>(() => new TitleSuggester(NormalizedTitles));
+        _suggester = new Lazy<TitleSuggester>(() => new TitleSuggester(_normalizedTitleList.Value));
     }
 
     public static PaperIndex Empty { get; } = Build(Array.Empty<CollectionLoadResult>());
@@ -86,8 +88,11 @@ public sealed class PaperIndex
     /// <summary>The normalized title of each paper, same order as <see cref="Papers"/>.</summary>
     public ImmutableArray<string> NormalizedTitles => _normalizedTitles.Value;
 
+    /// <summary>The normalized titles as UTF-8, same order as <see cref="Papers"/> (what the cache stores; no string per title).</summary>
+    internal Utf8StringList NormalizedTitleList => _normalizedTitleList.Value;
+
     /// <summary>Every key that resolves (each merged source's key too), without decoding papers.</summary>
-    public IEnumerable<string> Keys => _lookups.Value.ByKey.Keys;
+    public IEnumerable<string> Keys => _lookups.Value.ByKey.DistinctStrings();
 
     public ImmutableArray<CollectionLoadResult> Collections { get; }
 
@@ -117,70 +122,66 @@ public sealed class PaperIndex
         var prebuiltSearch = parts?.Search is { } search && search.Count == papers.Length ? search : null;
         // Neither array is written after this (the cache's parts hand theirs over): shared, not copied.
         Func<ImmutableArray<string>> normalizedTitles;
+        Func<Utf8StringList> normalizedTitleList;
+        string[]? titleStrings = null;
         if (parts is null)
         {
-            var computed = ImmutableCollectionsMarshal.AsImmutableArray(NormalizeTitles(papers));
-            normalizedTitles = () => computed;
+            // Kept as UTF-8, as the cache would give them (the lookups, the suggestions and the cache write read these);
+            // the strings serve the search build, which needs them, and are then let go.
+            titleStrings = NormalizeTitles(papers);
+            var computed = TitleListOf(titleStrings);
+            normalizedTitles = () => ImmutableCollectionsMarshal.AsImmutableArray(computed.Value.ToArray());
+            normalizedTitleList = () => computed.Value;
         }
         else
         {
             normalizedTitles = () => ImmutableCollectionsMarshal.AsImmutableArray(parts.NormalizedTitles);
+            normalizedTitleList = () => parts.NormalizedTitleList;
         }
 
-        return new PaperIndex(papers, normalizedTitles, () => LookupsOfOne(collection, normalizedTitles, () => parts?.Keys), loaded, prebuiltSearch);
+        return new PaperIndex(papers, normalizedTitles, normalizedTitleList, titles => LookupsOfOne(collection, titles, parts?.KeyList), loaded, prebuiltSearch, titleStrings);
     }
+
+    /// <summary>
+    /// The list of <paramref name="strings"/>, made on first use. A method of its own so that no closure of the caller's
+    /// captures the strings: once the list is made, nothing here holds them.
+    /// </summary>
+    private static Lazy<Utf8StringList> TitleListOf(string[] strings) =>
+        new(() => Utf8StringList.FromStrings(strings), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>What <see cref="BuildMerged"/> computes for one collection: each key and non-empty title to its first paper.</summary>
     /// <param name="collection">The collection.</param>
-    /// <param name="normalizedTitles">Its papers' normalized titles (the cache's are made into strings by this call).</param>
-    /// <param name="keys">Its papers' keys from the cache (made into strings by this call), or null: read the papers' keys.</param>
-    private static (Dictionary<string, int> ByKey, Dictionary<string, int> ByTitle, ImmutableArray<CollectionProblem> Problems) LookupsOfOne(
-        CollectionLoadResult collection, Func<ImmutableArray<string>> normalizedTitles, Func<string[]?> keys)
+    /// <param name="normalizedTitles">Its papers' normalized titles.</param>
+    /// <param name="keys">Its papers' keys from the cache, or null: read the papers' keys.</param>
+    private static PaperLookups LookupsOfOne(CollectionLoadResult collection, Utf8StringList normalizedTitles, Utf8StringList? keys)
     {
-        Dictionary<string, int>? byTitle = null;
-        Dictionary<string, int>? byKey = null;
+        Utf8Lookup? byTitle = null;
+        Utf8Lookup? byKey = null;
         var problems = collection.Problems.ToBuilder();
-        // Independent, so on both cores (for a cached collection each also makes a million strings at 1M papers). The
-        // calling thread runs whichever the thread pool has not started: nothing waits for a free pool thread.
+        // Independent, so on both cores. The calling thread runs whichever the thread pool has not started: nothing waits
+        // for a free pool thread.
         Parallel.Invoke(
-            () => byTitle = TitleLookup(normalizedTitles()),
-            () => byKey = KeyLookup(collection.Papers, keys(), problems));
-        return (byKey!, byTitle!, problems.ToImmutable());
-    }
-
-    /// <summary>Each non-empty normalized title to its first paper.</summary>
-    // Runs once per start over every paper: optimized code at once, not tier 0.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static Dictionary<string, int> TitleLookup(ImmutableArray<string> normalizedTitles)
-    {
-        var byTitle = new Dictionary<string, int>(normalizedTitles.Length, StringComparer.Ordinal);
-        for (var id = 0; id < normalizedTitles.Length; id++)
-        {
-            if (normalizedTitles[id].Length > 0)
-            {
-                byTitle.TryAdd(normalizedTitles[id], id);
-            }
-        }
-
-        return byTitle;
+            () => byTitle = Utf8Lookup.Build(normalizedTitles, skipEmpty: true),
+            () => byKey = KeyLookup(collection.Papers, keys, problems));
+        return new PaperLookups(byKey!, byTitle!, problems.ToImmutable());
     }
 
     /// <summary>Each key to its first paper; a later paper with the same key is a duplicate (PN011) added to <paramref name="problems"/>.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static Dictionary<string, int> KeyLookup(PaperList papers, string[]? keys, ImmutableArray<CollectionProblem>.Builder problems)
+    private static Utf8Lookup KeyLookup(PaperList papers, Utf8StringList? keys, ImmutableArray<CollectionProblem>.Builder problems)
     {
-        var byKey = new Dictionary<string, int>(papers.Length, StringComparer.Ordinal);
-        for (var id = 0; id < papers.Length; id++)
+        // Cached keys spare decoding every paper; only a duplicate's two papers are decoded, for its message.
+        if (keys is null)
         {
-            // Cached keys spare decoding every paper; only a duplicate's two papers are decoded, for its message.
-            var key = keys is null ? papers[id].Key : keys[id];
-            if (!byKey.TryAdd(key, id))
+            var strings = new string[papers.Length];
+            for (var id = 0; id < strings.Length; id++)
             {
-                problems.Add(DuplicateKey(papers[id], papers[byKey[key]]));
+                strings[id] = papers[id].Key;
             }
+
+            keys = Utf8StringList.FromStrings(strings);
         }
 
-        return byKey;
+        return Utf8Lookup.Build(keys, duplicate: (entry, owner) => problems.Add(DuplicateKey(papers[entry], papers[owner])));
     }
 
     /// <summary>The index of several collections (or none), entries with equal normalized titles merged.</summary>
@@ -230,6 +231,9 @@ public sealed class PaperIndex
 
         var papers = ImmutableArray.CreateBuilder<Paper>(firstOfGroup.Count);
         var byKey = new Dictionary<string, int>(paperCount, StringComparer.Ordinal);
+        // The keys in the order they were taken, each with its paper: the key lookup's entries.
+        var takenKeys = new List<string>(paperCount);
+        var takenIds = new List<int>(paperCount);
         var problems = ImmutableArray.CreateBuilder<CollectionProblem>();
         foreach (var collection in loaded)
         {
@@ -248,6 +252,8 @@ public sealed class PaperIndex
             else
             {
                 byKey.Add(source.Key, id);
+                takenKeys.Add(source.Key);
+                takenIds.Add(id);
             }
         }
 
@@ -268,19 +274,19 @@ public sealed class PaperIndex
             }
         }
 
-        // The first group of each title, as groupByTitle already has it; an empty title finds nothing.
-        var byTitle = groupByTitle;
-        byTitle.Remove(string.Empty);
-
         // The search indexes cached for each collection alone are not this one's (it builds its own merged one).
         foreach (var collection in loaded)
         {
             collection.IndexParts?.ReleaseSearch();
         }
 
-        var lookups = (byKey, byTitle, problems.ToImmutable());
         var titles = groupTitles.ToImmutableArray();
-        return new PaperIndex(papers.MoveToImmutable(), () => titles, () => lookups, loaded, prebuiltSearch: null);
+        var titleList = Utf8StringList.FromStrings(titles);
+        var lookups = new PaperLookups(
+            Utf8Lookup.Build(Utf8StringList.FromStrings(takenKeys), [.. takenIds]),
+            Utf8Lookup.Build(titleList, skipEmpty: true),
+            problems.ToImmutable());
+        return new PaperIndex(papers.MoveToImmutable(), () => titles, () => titleList, _ => lookups, loaded, prebuiltSearch: null);
     }
 
     private static CollectionProblem DuplicateKey(Paper source, Paper owner) =>
@@ -299,20 +305,21 @@ public sealed class PaperIndex
         return normalizedTitles;
     }
 
-    public Paper? FindByKey(string key) => _lookups.Value.ByKey.TryGetValue(key, out var id) ? Papers[id] : null;
+    /// <summary>The normalized title of each paper, same order, as UTF-8 (<see cref="NormalizeTitles"/> without keeping a string per paper).</summary>
+    internal static Utf8StringList NormalizeTitleList(PaperList papers) =>
+        Utf8StringList.Make(papers.Length, i => TitleNormalizer.Normalize(papers[i].Title));
+
+    /// <summary>Whether <paramref name="key"/> resolves (to any paper), without decoding one.</summary>
+    public bool HasKey(string key) => _lookups.Value.ByKey.TryFind(key, out _);
+
+    public Paper? FindByKey(string key) => _lookups.Value.ByKey.TryFind(key, out var id) ? Papers[id] : null;
 
     /// <summary>Keys that equal <paramref name="key"/> when case is ignored (for "did you mean"); empty when none.</summary>
-    public IReadOnlyList<string> KeysIgnoringCase(string key)
-    {
-        var (first, several) = _keysIgnoringCase.Value;
-        return several.TryGetValue(key, out var spellings) ? spellings.AsReadOnly()
-            : first.TryGetValue(key, out var only) ? [only]
-            : Array.Empty<string>();
-    }
+    public IReadOnlyList<string> KeysIgnoringCase(string key) => _keysIgnoringCase.Value.FindAll(key);
 
     /// <summary>The paper whose normalized title equals the normalized <paramref name="title"/>.</summary>
     public Paper? FindByTitle(string title) =>
-        _lookups.Value.ByTitle.TryGetValue(TitleNormalizer.Normalize(title), out var id) ? Papers[id] : null;
+        _lookups.Value.ByTitle.TryFind(TitleNormalizer.Normalize(title), out var id) ? Papers[id] : null;
 
     /// <summary>
     /// Builds the search structures on the thread pool now rather than on the first search (seconds at a million papers),

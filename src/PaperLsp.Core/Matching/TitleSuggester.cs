@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using PaperLsp.Core.Collections;
 
 namespace PaperLsp.Core.Matching;
 
@@ -7,7 +8,9 @@ namespace PaperLsp.Core.Matching;
 /// "Did you mean" for titles that did not resolve. Candidates are the titles that share word stems (the first three
 /// letters of a word, so a typo late in a word still finds it) with the query; the most promising few hundred are then
 /// ranked by the Dice coefficient of their character trigrams, which forgives typos, missing words and word order.
-/// The stem index is built on first use, so collections that never have an unknown title never pay for it.
+/// The stem index is built on first use, so collections that never have an unknown title never pay for it. It works on the
+/// titles as UTF-8 (<see cref="Utf8StringList"/>, the cache's bytes) and keeps each stem's posting list in one shared
+/// array: no string per title.
 /// </summary>
 public sealed class TitleSuggester
 {
@@ -18,22 +21,53 @@ public sealed class TitleSuggester
     /// <summary>Count arrays are only ever returned zeroed, so a pool of this class's own (not the shared one) needs no clearing.</summary>
     private static readonly ArrayPool<int> CountPool = ArrayPool<int>.Create();
 
-    private readonly ImmutableArray<string> _titles;
-    private readonly Dictionary<string, List<int>> _byStem = new(StringComparer.Ordinal);
+    private readonly Utf8StringList _titles;
+
+    /// <summary>Each stem (<see cref="Stem"/>) to its posting list: ids, ascending, at <see cref="_postings"/>[start .. start + length].</summary>
+    private readonly Dictionary<ulong, (int Start, int Length)> _byStem = new();
+    private readonly int[] _postings;
 
     public TitleSuggester(ImmutableArray<string> normalizedTitles)
+        : this(Utf8StringList.FromStrings(normalizedTitles))
+    {
+    }
+
+    /// <param name="normalizedTitles">The normalized title of each id.</param>
+    // Runs over every title, in the first diagnostics pass that meets an unknown title: optimized code at once, not tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal TitleSuggester(Utf8StringList normalizedTitles)
     {
         _titles = normalizedTitles;
-        for (var id = 0; id < _titles.Length; id++)
+        // Two passes over the titles, counting then filling, so the postings are one array of the right size.
+        var counts = new Dictionary<ulong, int>();
+        var stems = new List<ulong>();
+        var total = 0;
+        for (var id = 0; id < _titles.Count; id++)
         {
-            foreach (var stem in Stems(_titles[id]).Distinct())
+            DistinctStems(_titles.Bytes(id), stems);
+            foreach (var stem in stems)
             {
-                if (!_byStem.TryGetValue(stem, out var ids))
-                {
-                    _byStem[stem] = ids = new List<int>();
-                }
+                counts[stem] = counts.GetValueOrDefault(stem) + 1;
+            }
 
-                ids.Add(id);
+            total += stems.Count;
+        }
+
+        _postings = new int[total];
+        var next = 0;
+        foreach (var (stem, count) in counts)
+        {
+            _byStem[stem] = (next, 0);
+            next += count;
+        }
+
+        for (var id = 0; id < _titles.Count; id++)
+        {
+            DistinctStems(_titles.Bytes(id), stems);
+            foreach (var stem in stems)
+            {
+                ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_byStem, stem);
+                _postings[list.Start + list.Length++] = id;
             }
         }
     }
@@ -48,15 +82,17 @@ public sealed class TitleSuggester
 
         // Shared-stem counts in a pooled array rather than a dictionary: common stems ("the", "for") have posting lists
         // of a large part of the collection, and this loop was most of the cost of a diagnostics pass.
-        var counts = CountPool.Rent(_titles.Length);
+        var counts = CountPool.Rent(_titles.Count);
         var touched = new List<int>();
         try
         {
-            foreach (var stem in Stems(normalizedQuery).Distinct())
+            var queryStems = new List<ulong>();
+            DistinctStems(normalizedQuery, queryStems);
+            foreach (var stem in queryStems)
             {
-                if (_byStem.TryGetValue(stem, out var ids))
+                if (_byStem.TryGetValue(stem, out var posting))
                 {
-                    foreach (var id in ids)
+                    foreach (var id in _postings.AsSpan(posting.Start, posting.Length))
                     {
                         if (counts[id]++ == 0)
                         {
@@ -69,7 +105,7 @@ public sealed class TitleSuggester
             var pool = MostShared(touched, counts);
             var queryTrigrams = Trigrams(normalizedQuery);
             return pool
-                .Select(id => (Id: id, Similarity: Dice(queryTrigrams, _titles[id])))
+                .Select(id => (Id: id, Similarity: Dice(queryTrigrams, _titles.Bytes(id))))
                 .Where(c => c.Similarity >= MinimumSimilarity)
                 .OrderByDescending(c => c.Similarity).ThenBy(c => c.Id)
                 .Take(limit)
@@ -139,7 +175,7 @@ public sealed class TitleSuggester
         else
         {
             // A large bucket: walking the ids upwards finds its lowest ones without sorting it.
-            for (var id = 0; id < _titles.Length && wanted > 0; id++)
+            for (var id = 0; id < _titles.Count && wanted > 0; id++)
             {
                 if (counts[id] == threshold)
                 {
@@ -152,10 +188,43 @@ public sealed class TitleSuggester
         return pool;
     }
 
-    private static IEnumerable<string> Stems(string normalized) =>
-        normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => w.Length >= 2)
-            .Select(w => w.Length > StemLength ? w[..StemLength] : w);
+    /// <summary>The distinct stems of a title's words of two letters or more, first seen first, into <paramref name="stems"/>.</summary>
+    private static void DistinctStems(ReadOnlySpan<byte> utf8, List<ulong> stems)
+    {
+        var chars = utf8.Length <= 512 ? stackalloc char[utf8.Length] : new char[utf8.Length];
+        DistinctStems(chars[..Utf8StringList.Decode(utf8, chars)], stems);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void DistinctStems(ReadOnlySpan<char> normalized, List<ulong> stems)
+    {
+        stems.Clear();
+        foreach (var range in normalized.Split(' '))
+        {
+            var word = normalized[range];
+            if (word.Length >= 2)
+            {
+                var stem = Stem(word);
+                if (!stems.Contains(stem))
+                {
+                    stems.Add(stem);
+                }
+            }
+        }
+    }
+
+    /// <summary>A word's first <see cref="StemLength"/> UTF-16 units (all of a shorter word) and their count, packed: equal exactly when the stems are.</summary>
+    private static ulong Stem(ReadOnlySpan<char> word)
+    {
+        var length = Math.Min(word.Length, StemLength);
+        ulong stem = (ulong)length << 48;
+        for (var i = 0; i < length; i++)
+        {
+            stem |= (ulong)word[i] << (16 * (2 - i));
+        }
+
+        return stem;
+    }
 
     /// <summary>The character trigrams of the padded text, each packed into a long (three UTF-16 units: the same set as substrings).</summary>
     private static HashSet<long> Trigrams(string text)
@@ -174,9 +243,14 @@ public sealed class TitleSuggester
     /// The Dice coefficient of the trigram sets of the query and a title; the title's set is counted from its sorted
     /// packed trigrams instead of being built, since this runs for hundreds of candidates per unknown title.
     /// </summary>
-    private static double Dice(HashSet<long> query, string title)
+    private static double Dice(HashSet<long> query, ReadOnlySpan<byte> title)
     {
-        var padded = $"  {title} ";
+        // "  " + title + " ", decoded into one buffer.
+        var padded = title.Length + 3 <= 512 ? stackalloc char[title.Length + 3] : new char[title.Length + 3];
+        padded[0] = padded[1] = ' ';
+        var length = Utf8StringList.Decode(title, padded[2..]) + 3;
+        padded[length - 1] = ' ';
+        padded = padded[..length];
         var count = padded.Length - 2;
         var trigrams = count <= 256 ? stackalloc long[count] : new long[count];
         for (var i = 0; i < count; i++)

@@ -25,6 +25,15 @@ public class KeyGeneratorTests
     }
 
     [Fact]
+    public void Keys_an_index_already_resolves_are_avoided_as_taken_keys_are()
+    {
+        var index = PaperIndex.Build([new CollectionLoadResult("/refs.bib", [new Paper { Key = "deep-learning", Title = "Deep Learning", Source = new SourceLocation("/refs.bib", 1) }], [])]);
+        var generator = new KeyGenerator(index.HasKey);
+        Assert.Equal(["deep-learning-2", "deep-learning-3", "shallow-learning"],
+            new[] { "Deep Learning", "Deep learning", "Shallow Learning" }.Select(t => generator.Generate(t)));
+    }
+
+    [Fact]
     public void Keys_are_stable_across_reloads()
     {
         const string listing = "Same Title\nabstract\nSame Title\nabstract\n";

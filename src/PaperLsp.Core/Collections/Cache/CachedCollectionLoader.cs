@@ -213,7 +213,8 @@ public sealed class CachedCollectionLoader
         {
             IndexParts = new CollectionIndexParts(
                 result.Papers,
-                System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(served.NormalizedTitles)!,
+                served.NormalizedTitleList,
+                keys: null,
                 served.SearchIndex),
         };
     }

@@ -1,27 +1,27 @@
 using System.IO.Hashing;
-using System.Text;
 
 namespace PaperLsp.Core.Collections.Cache;
 
 /// <summary>
 /// One string per paper (normalized titles, keys) as the cache stores them: a count, then each string in
-/// <see cref="CacheChunkWriter.WriteString"/>'s form, none null. Checked whole when read (hash and form), made into strings
-/// on first use: a start from the cache serves the index before anyone needs them (the key and title lookups are built
-/// after it), and a million strings are a hundred MB of allocation. Thread-safe.
+/// <see cref="CacheChunkWriter.WriteString"/>'s form, none null. Checked whole when read (hash and form) and kept as those
+/// bytes (<see cref="List"/>): the key and title lookups work on them, and a million strings are a hundred MB of
+/// allocation, made only if something asks for <see cref="Strings"/>. Thread-safe.
 /// </summary>
 internal sealed class CachedStrings
 {
     private readonly Lazy<string[]> _strings;
-    private byte[]? _data;
 
-    private CachedStrings(byte[] data, int count)
+    private CachedStrings(Utf8StringList list)
     {
-        _data = data;
-        Count = count;
-        _strings = new Lazy<string[]>(Decode, LazyThreadSafetyMode.ExecutionAndPublication);
+        List = list;
+        _strings = new Lazy<string[]>(list.ToArray, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public int Count { get; }
+    public int Count => List.Count;
+
+    /// <summary>The strings as the stored bytes.</summary>
+    public Utf8StringList List { get; }
 
     public string[] Strings => _strings.Value;
 
@@ -35,6 +35,18 @@ internal sealed class CachedStrings
     public static long WriteTo(Stream stream, IReadOnlyList<string> strings)
     {
         const int PieceBytes = 1 << 16;
+        if (strings is Utf8StringList list && IsProperUtf8(list))
+        {
+            // Already in the stored form (the index's own titles): the bytes as they are.
+            var stored = list.StoredForm;
+            for (var start = 0; start < stored.Length; start += PieceBytes)
+            {
+                stream.Write(stored[start..Math.Min(stored.Length, start + PieceBytes)]);
+            }
+
+            return stored.Length;
+        }
+
         var writer = new CacheChunkWriter();
         long written = 0;
         writer.WriteInt(strings.Count);
@@ -53,6 +65,20 @@ internal sealed class CachedStrings
         return written + writer.Length;
     }
 
+    /// <summary>Whether every string is proper UTF-8 (none holds a lone surrogate), so its bytes are what <see cref="CacheChunkWriter.WriteString"/> writes.</summary>
+    private static bool IsProperUtf8(Utf8StringList list)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (!System.Text.Unicode.Utf8.IsValid(list.Bytes(i)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The strings of <paramref name="data"/>; throws <see cref="InvalidDataException"/> unless its hash and form are right.</summary>
     public static CachedStrings Read(byte[] data, ulong expectedHash)
     {
@@ -61,38 +87,7 @@ internal sealed class CachedStrings
             throw new InvalidDataException("Cached string list checksum does not match.");
         }
 
-        // The form is checked now, so that making the strings later cannot fail.
-        var reader = new CacheChunkReader(data);
-        var count = reader.ReadCount();
-        for (var i = 0; i < count; i++)
-        {
-            SkipString(ref reader);
-        }
-
-        return reader.AtEnd ? new CachedStrings(data, count) : throw new InvalidDataException("Cached string list has trailing data.");
-    }
-
-    private static void SkipString(ref CacheChunkReader reader)
-    {
-        var prefix = reader.ReadVarint();
-        if (prefix == 0)
-        {
-            throw new InvalidDataException("Cached string list holds a null.");
-        }
-
-        reader.Skip(prefix - 1);
-    }
-
-    private string[] Decode()
-    {
-        var reader = new CacheChunkReader(_data ?? throw new InvalidOperationException("Cached strings were decoded twice."));
-        var strings = new string[reader.ReadCount()];
-        for (var i = 0; i < strings.Length; i++)
-        {
-            strings[i] = reader.ReadString()!;
-        }
-
-        _data = null;
-        return strings;
+        // The form is checked now, so that using the strings later cannot fail.
+        return new CachedStrings(Utf8StringList.Read(data));
     }
 }

@@ -157,7 +157,7 @@ internal sealed class CollectionCacheStore
         var papers = PaperList.OnDemand(new CachedPaperChunks([.. blocks], entry.PaperCount, keys));
         return new CollectionLoadResult(entry.Path, papers, problems)
         {
-            IndexParts = new CollectionIndexParts(papers, entry.PaperCount, () => titles.Strings, () => keys.Strings, search),
+            IndexParts = new CollectionIndexParts(papers, titles.List, keys.List, search),
         };
     }
 
@@ -229,7 +229,7 @@ internal sealed class CollectionCacheStore
         var problemBytes = problems.ToArray();
         var chunkCount = (result.Papers.Length + PapersPerChunk - 1) / PapersPerChunk;
         // What PaperIndex.Build and the search would compute for this collection, so a start from the cache skips it.
-        var titles = result.IndexParts is { } parts && parts.Fits(result) ? parts.NormalizedTitles : PaperIndex.NormalizeTitles(result.Papers);
+        IReadOnlyList<string> titles = result.IndexParts is { } parts && parts.Fits(result) ? parts.NormalizedTitleList : PaperIndex.NormalizeTitleList(result.Papers);
         var search = result.IndexParts is { Search: { } built } prebuilt && prebuilt.Fits(result) ? built : PaperSearchIndex.ForPapers(result.Papers, titles);
 
         long id;

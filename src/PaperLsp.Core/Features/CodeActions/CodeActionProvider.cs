@@ -70,8 +70,8 @@ public static class CodeActionProvider
             return null;
         }
 
-        // Every key that resolves (merged sources' too), without decoding every paper of a cached collection.
-        var key = new KeyGenerator(snapshot.Papers.Keys).Generate(title);
+        // Every key that resolves (merged sources' too), asked of the key lookup: no paper decoded, no key made a string.
+        var key = new KeyGenerator(snapshot.Papers.HasKey).Generate(title);
         var end = EndOfFile(bib.FilePath);
         if (end is null)
         {

@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using PaperLsp.Core.Collections;
+using PaperLsp.Core.Collections.Cache;
+using PaperLsp.Core.Matching;
+
+namespace PaperLsp.Core.Tests.Collections;
+
+/// <summary>
+/// The key and title tables over UTF-8 answer as the dictionaries they replace: an ordinal
+/// <c>Dictionary&lt;string, int&gt;</c> filled first-wins (duplicates being the entries it refuses) and an
+/// <see cref="StringComparer.OrdinalIgnoreCase"/> one for keys that differ only in case, for any strings: duplicates,
+/// empty ones, case variants, letters outside ASCII (some of which fold to ASCII letters), lone surrogates.
+/// </summary>
+public class Utf8LookupProperties
+{
+    /// <summary>Pieces whose joins make case variants, non-ASCII letters that case-fold (to ASCII too: ı, ſ, K), and text that is not UTF-8-clean.</summary>
+    private static readonly string[] Pieces =
+    [
+        "a", "A", "b", "B", "i", "I", "ı", "İ", "s", "S", "ſ", "k", "K", "\u212A", "é", "É", "ß", "ẞ", "σ", "Σ", "ς",
+        "ǅ", "ǆ", "Ǆ", "𐐀", "𐐨", "\uD800", "\uDC00", "\uFFFD", ":", " ", "2020", "",
+    ];
+
+    private static readonly Gen<string> Text =
+        Gen.Choose(0, 3).SelectMany(n => Gen.Elements(Pieces).ListOf(n)).Select(parts => string.Concat(parts))
+            .Or(ArbMap.Default.GeneratorFor<string>().Where(s => s is not null));
+
+    private static readonly Gen<string[]> Texts = Gen.Choose(0, 12).SelectMany(n => Text.ArrayOf(n));
+
+    [Property(MaxTest = 500)]
+    public Property The_list_gives_back_each_string_and_reads_back_its_stored_form() =>
+        Prop.ForAll(
+            Texts.ToArbitrary(),
+            strings =>
+            {
+                var list = Utf8StringList.FromStrings(strings);
+                var read = Utf8StringList.Read(list.StoredForm.ToArray());
+                return (list.Count == strings.Length && read.Count == strings.Length
+                        && Enumerable.Range(0, strings.Length).All(i => string.Equals(list[i], strings[i], StringComparison.Ordinal)
+                                                                       && string.Equals(read[i], strings[i], StringComparison.Ordinal)))
+                    .Label("strings");
+            });
+
+    [Property(MaxTest = 100)]
+    public Property A_list_made_block_by_block_is_the_list_of_the_same_strings() =>
+        Prop.ForAll(
+            Texts.Zip(Gen.Choose(0, 9000)).ToArbitrary(),
+            generated =>
+            {
+                // Thousands of strings, so that several blocks of the parallel build meet in one buffer.
+                var (texts, count) = generated;
+                var strings = Enumerable.Range(0, texts.Length == 0 ? 0 : count).Select(i => texts[i % texts.Length] + i).ToArray();
+                return Utf8StringList.Make(strings.Length, i => strings[i]).StoredForm.SequenceEqual(Utf8StringList.FromStrings(strings).StoredForm);
+            });
+
+    [Property(MaxTest = 300)]
+    public Property Well_formed_strings_are_stored_as_the_cache_writes_them() =>
+        Prop.ForAll(
+            Texts.Select(texts => texts.Select(t => t.Replace('\uD800', 'x').Replace('\uDC00', 'y')).Where(IsWellFormed).ToArray()).ToArbitrary(),
+            strings =>
+            {
+                using var stream = new MemoryStream();
+                CachedStrings.WriteTo(stream, strings);
+                return stream.ToArray().AsSpan().SequenceEqual(Utf8StringList.FromStrings(strings).StoredForm);
+            });
+
+    [Property(MaxTest = 500)]
+    public Property Lookup_finds_what_a_first_wins_ordinal_dictionary_finds() =>
+        Prop.ForAll(
+            Texts.Zip(Texts).Zip(Gen.Elements(false, true)).ToArbitrary(),
+            generated =>
+            {
+                var ((strings, others), skipEmpty) = generated;
+                var expected = new Dictionary<string, int>(StringComparer.Ordinal);
+                var expectedDuplicates = new List<(int, int)>();
+                for (var i = 0; i < strings.Length; i++)
+                {
+                    if (skipEmpty && strings[i].Length == 0)
+                    {
+                        continue;
+                    }
+
+                    if (!expected.TryAdd(strings[i], i))
+                    {
+                        expectedDuplicates.Add((i, expected[strings[i]]));
+                    }
+                }
+
+                var duplicates = new List<(int, int)>();
+                var lookup = Utf8Lookup.Build(Utf8StringList.FromStrings(strings), skipEmpty: skipEmpty, duplicate: (entry, owner) => duplicates.Add((entry, owner)));
+                var queries = strings.Concat(others).Concat(strings.Select(s => s.ToUpperInvariant())).Append(string.Empty);
+                var sameFinds = queries.All(q => lookup.TryFind(q, out var id) == expected.TryGetValue(q, out var want) && (!expected.ContainsKey(q) || id == want));
+                // With empty strings left out, each empty entry is neither an owner nor a duplicate: distinct strings are for keys, which keep them.
+                var sameDistinct = skipEmpty || lookup.DistinctStrings().SequenceEqual(strings.Distinct(StringComparer.Ordinal));
+                return sameFinds.Label("finds")
+                    .And(duplicates.SequenceEqual(expectedDuplicates).Label("duplicates"))
+                    .And(sameDistinct.Label("distinct strings"))
+                    .And((lookup.Count == expected.Count).Label("count"));
+            });
+
+    [Property(MaxTest = 500)]
+    public Property Ignoring_case_finds_every_spelling_an_ordinal_ignore_case_dictionary_groups() =>
+        Prop.ForAll(
+            Texts.Zip(Texts).ToArbitrary(),
+            generated =>
+            {
+                var (strings, others) = generated;
+                var exact = Utf8Lookup.Build(Utf8StringList.FromStrings(strings));
+                var ignoringCase = Utf8IgnoreCaseLookup.Build(exact);
+
+                // The dictionaries the index kept before: the first key of each spelling, and every spelling where there are several.
+                var distinct = strings.Distinct(StringComparer.Ordinal).ToList();
+                var first = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                var several = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+                foreach (var key in distinct)
+                {
+                    if (!first.TryAdd(key, key))
+                    {
+                        if (!several.TryGetValue(key, out var spellings))
+                        {
+                            several[key] = spellings = [first[key]];
+                        }
+
+                        spellings.Add(key);
+                    }
+                }
+
+                IReadOnlyList<string> Expected(string key) =>
+                    several.TryGetValue(key, out var spellings) ? spellings : first.TryGetValue(key, out var only) ? [only] : [];
+
+                var queries = strings.Concat(others).Concat(strings.Select(s => s.ToUpperInvariant())).Concat(strings.Select(s => s.ToLowerInvariant()));
+                return queries.All(q => ignoringCase.FindAll(q).SequenceEqual(Expected(q)));
+            });
+
+    [Fact]
+    public void Keys_that_fold_to_ascii_letters_are_found_as_a_dictionary_ignoring_case_finds_them()
+    {
+        var keys = new[] { "kim2020", "\u212Aim2020", "smıth", "SMITH", "ſmith" };
+        var ignoringCase = Utf8IgnoreCaseLookup.Build(Utf8Lookup.Build(Utf8StringList.FromStrings(keys)));
+        var dictionary = keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
+
+        foreach (var query in new[] { "KIM2020", "smith", "SMIıTH", "Smıth", "ſMITH" })
+        {
+            var expected = dictionary.TryGetValue(query, out var spellings) ? spellings : [];
+            Assert.Equal(expected, ignoringCase.FindAll(query));
+        }
+    }
+
+    [Fact]
+    public void A_lone_surrogate_key_is_found_only_as_itself()
+    {
+        var lookup = Utf8Lookup.Build(Utf8StringList.FromStrings(["a\uD800", "a\uFFFD"]));
+
+        Assert.True(lookup.TryFind("a\uD800", out var lone));
+        Assert.True(lookup.TryFind("a\uFFFD", out var replacement));
+        Assert.False(lookup.TryFind("a\uDC00", out _));
+        Assert.Equal((0, 1), (lone, replacement));
+    }
+
+    private static bool IsWellFormed(string text) => System.Text.Unicode.Utf8.FromUtf16(text, new byte[text.Length * 3], out _, out _, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done;
+}
