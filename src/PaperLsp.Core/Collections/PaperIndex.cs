@@ -17,7 +17,7 @@ public sealed class PaperIndex
     /// Key and title lookups and the problems including duplicate keys. Built with the index when collections merge; for
     /// one collection (nothing merges, the papers are the index's as they are) built on first use, so a server can publish
     /// the index, and search it, before them. Tables over the UTF-8 keys and titles (for a cached collection the cache's
-    /// own bytes): no string per paper (tens of ms at a million papers). A function of the immutable papers: every reader
+    /// own bytes): no string per paper (~0.3 s of CPU at a million papers against ~1 s for strings and dictionaries). A function of the immutable papers: every reader
     /// sees the same values whichever thread builds them.
     /// </summary>
     private readonly Lazy<PaperLookups> _lookups;
