@@ -268,16 +268,18 @@ internal sealed class CollectionCacheStore
         var hashParameter = chunkInsert.Parameters.Add("$hash", SqliteType.Integer);
         var dataParameter = chunkInsert.Parameters.Add("$data", SqliteType.Blob);
         idParameter.Value = id;
+        var blocks = new CacheChunkWriter();
+        var chunk = new CacheChunkWriter();
         for (var ordinal = 0; ordinal < chunkCount; ordinal++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var start = ordinal * PapersPerChunk;
             var end = Math.Min(result.Papers.Length, start + PapersPerChunk);
-            var data = PaperChunkFormat.Write(result.Papers, start, end - start);
+            PaperChunkFormat.Write(result.Papers, start, end - start, blocks, chunk);
             ordinalParameter.Value = ordinal;
             countParameter.Value = end - start;
-            hashParameter.Value = unchecked((long)XxHash3.HashToUInt64(data));
-            dataParameter.Value = data;
+            hashParameter.Value = unchecked((long)XxHash3.HashToUInt64(chunk.WrittenSpan));
+            dataParameter.Value = chunk.ToArray();
             chunkInsert.ExecuteNonQuery();
         }
 
