@@ -111,6 +111,28 @@ public sealed class PapersOnDemandProperties
         Assert.Equal(1, versions);
     }
 
+    [Property(MaxTest = 40)]
+    public Property A_chunk_written_with_writers_used_before_is_the_chunk_written_with_new_ones() =>
+        Prop.ForAll(
+            Papers.ToArbitrary(),
+            papers =>
+            {
+                PaperList all = [.. papers];
+                var blockWriter = new CacheChunkWriter();
+                var chunkWriter = new CacheChunkWriter();
+                for (var start = 0; start < papers.Length; start += CollectionCacheStore.PapersPerChunk)
+                {
+                    var count = Math.Min(CollectionCacheStore.PapersPerChunk, papers.Length - start);
+                    PaperChunkFormat.Write(all, start, count, blockWriter, chunkWriter);
+                    if (!chunkWriter.WrittenSpan.SequenceEqual(PaperChunkFormat.Write(all, start, count)))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            });
+
     /// <summary>The papers as <see cref="CollectionCacheStore"/> writes and reads them: chunks of bytes, decoded on demand;
     /// for an odd count of papers with the cached keys made as strings first (as after the key lookup), which decoded papers take.</summary>
     internal static PaperList OnDemand(Paper[] papers)
@@ -126,10 +148,14 @@ public sealed class PapersOnDemandProperties
 
         PaperList all = [.. papers];
         var blocks = new List<byte[]>();
+        // The writers are shared by every chunk, as the cache write shares them.
+        var blockWriter = new CacheChunkWriter();
+        var chunkWriter = new CacheChunkWriter();
         for (var start = 0; start < papers.Length; start += CollectionCacheStore.PapersPerChunk)
         {
             var count = Math.Min(CollectionCacheStore.PapersPerChunk, papers.Length - start);
-            var chunk = PaperChunkFormat.Write(all, start, count);
+            PaperChunkFormat.Write(all, start, count, blockWriter, chunkWriter);
+            var chunk = chunkWriter.ToArray();
             PaperChunkFormat.ReadBlocks(new MemoryStream(chunk), chunk.Length, count, System.IO.Hashing.XxHash3.HashToUInt64(chunk), blocks);
         }
 

@@ -27,6 +27,16 @@ internal sealed class CacheChunkWriter
         _pool.Clear();
     }
 
+    /// <summary>Forgets the pooled strings only: what follows is written as if nothing was written before it.</summary>
+    public void ForgetPooled() => _pool.Clear();
+
+    /// <summary>Appends bytes as they are (no length).</summary>
+    public void WriteBytes(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(_buffer.GetSpan(bytes.Length));
+        _buffer.Advance(bytes.Length);
+    }
+
     public void WriteVarint(ulong value)
     {
         var span = _buffer.GetSpan(10);

@@ -262,26 +262,35 @@ internal sealed class CollectionCacheStore
         WriteStrings(connection, transaction, id, TitlesKind, titles);
         WriteStrings(connection, transaction, id, KeysKind, keys);
 
+        // Each chunk is encoded into buffers reused for every chunk and copied into a BLOB of its size (zeroblob, then
+        // incremental I/O): no array per chunk, so a million papers' write allocates little besides the key list.
         using var chunkInsert = connection.CreateCommand();
         chunkInsert.Transaction = transaction;
-        chunkInsert.CommandText = "INSERT INTO chunk (collection_id, ordinal, paper_count, hash, data) VALUES ($id, $ordinal, $count, $hash, $data)";
+        chunkInsert.CommandText = """
+            INSERT INTO chunk (collection_id, ordinal, paper_count, hash, data) VALUES ($id, $ordinal, $count, $hash, zeroblob($length));
+            SELECT last_insert_rowid();
+            """;
         var idParameter = chunkInsert.Parameters.Add("$id", SqliteType.Integer);
         var ordinalParameter = chunkInsert.Parameters.Add("$ordinal", SqliteType.Integer);
         var countParameter = chunkInsert.Parameters.Add("$count", SqliteType.Integer);
         var hashParameter = chunkInsert.Parameters.Add("$hash", SqliteType.Integer);
-        var dataParameter = chunkInsert.Parameters.Add("$data", SqliteType.Blob);
+        var lengthParameter = chunkInsert.Parameters.Add("$length", SqliteType.Integer);
         idParameter.Value = id;
+        var blocks = new CacheChunkWriter();
+        var chunk = new CacheChunkWriter();
         for (var ordinal = 0; ordinal < chunkCount; ordinal++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var start = ordinal * PapersPerChunk;
             var end = Math.Min(result.Papers.Length, start + PapersPerChunk);
-            var data = PaperChunkFormat.Write(result.Papers, start, end - start);
+            PaperChunkFormat.Write(result.Papers, start, end - start, blocks, chunk);
             ordinalParameter.Value = ordinal;
             countParameter.Value = end - start;
-            hashParameter.Value = unchecked((long)XxHash3.HashToUInt64(data));
-            dataParameter.Value = data;
-            chunkInsert.ExecuteNonQuery();
+            hashParameter.Value = unchecked((long)XxHash3.HashToUInt64(chunk.WrittenSpan));
+            lengthParameter.Value = chunk.Length;
+            var rowid = (long)chunkInsert.ExecuteScalar()!;
+            using var blob = new SqliteBlob(connection, "chunk", "data", rowid);
+            blob.Write(chunk.WrittenSpan);
         }
 
         WriteSearchIndex(connection, transaction, id, search);
