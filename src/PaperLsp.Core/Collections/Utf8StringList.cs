@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
+using PaperLsp.Core.Collections.Cache;
 
 namespace PaperLsp.Core.Collections;
 
@@ -74,22 +75,22 @@ internal sealed class Utf8StringList : IReadOnlyList<string>
     /// <summary>The list of <paramref name="strings"/> (none null), in the stored form.</summary>
     public static Utf8StringList FromStrings(IReadOnlyList<string> strings)
     {
-        long total = VarintLength((ulong)strings.Count);
+        long total = Varint.Length((ulong)strings.Count);
         for (var i = 0; i < strings.Count; i++)
         {
             // UTF-8 counts a lone surrogate as the three bytes of U+FFFD: the same length as its generalized form.
             var byteCount = Encoding.UTF8.GetByteCount(strings[i] ?? throw new ArgumentException("A string list holds no null.", nameof(strings)));
-            total += VarintLength((ulong)byteCount + 1) + byteCount;
+            total += Varint.Length((ulong)byteCount + 1) + byteCount;
         }
 
         var data = new byte[checked((int)total)];
         var starts = new int[strings.Count + 1];
-        var position = WriteVarint(data, 0, (ulong)strings.Count);
+        var position = Varint.Write(data, (ulong)strings.Count);
         for (var i = 0; i < strings.Count; i++)
         {
             starts[i] = position;
             var byteCount = Encoding.UTF8.GetByteCount(strings[i]);
-            position = WriteVarint(data, position, (ulong)byteCount + 1);
+            position += Varint.Write(data.AsSpan(position), (ulong)byteCount + 1);
             position += Encode(strings[i], data.AsSpan(position, byteCount));
         }
 
@@ -114,7 +115,7 @@ internal sealed class Utf8StringList : IReadOnlyList<string>
             {
                 strings[i] = make(first + i);
                 var byteCount = Encoding.UTF8.GetByteCount(strings[i]);
-                length += VarintLength((ulong)byteCount + 1) + byteCount;
+                length += Varint.Length((ulong)byteCount + 1) + byteCount;
             }
 
             var data = new byte[length];
@@ -124,14 +125,14 @@ internal sealed class Utf8StringList : IReadOnlyList<string>
             {
                 starts[i] = position;
                 var byteCount = Encoding.UTF8.GetByteCount(strings[i]);
-                position = WriteVarint(data, position, (ulong)byteCount + 1);
+                position += Varint.Write(data.AsSpan(position), (ulong)byteCount + 1);
                 position += Encode(strings[i], data.AsSpan(position, byteCount));
             }
 
             blocks[block] = (data, starts, length);
         });
 
-        long total = VarintLength((ulong)count);
+        long total = Varint.Length((ulong)count);
         foreach (var block in blocks)
         {
             total += block.Length;
@@ -139,7 +140,7 @@ internal sealed class Utf8StringList : IReadOnlyList<string>
 
         var all = new byte[checked((int)total)];
         var allStarts = new int[count + 1];
-        var offset = WriteVarint(all, 0, (ulong)count);
+        var offset = Varint.Write(all, (ulong)count);
         var next = 0;
         foreach (var (data, starts, length) in blocks)
         {
@@ -164,7 +165,7 @@ internal sealed class Utf8StringList : IReadOnlyList<string>
     public static Utf8StringList Read(byte[] data)
     {
         var position = 0;
-        var count = ReadVarint(data, ref position);
+        var count = Varint.Read(data, ref position);
         if (count > (ulong)(data.Length - position))
         {
             throw new InvalidDataException("Cached string list has an impossible count.");
@@ -174,7 +175,7 @@ internal sealed class Utf8StringList : IReadOnlyList<string>
         for (var i = 0; i < starts.Length - 1; i++)
         {
             starts[i] = position;
-            var prefix = ReadVarint(data, ref position);
+            var prefix = Varint.Read(data, ref position);
             if (prefix == 0)
             {
                 throw new InvalidDataException("Cached string list holds a null.");
@@ -273,50 +274,5 @@ internal sealed class Utf8StringList : IReadOnlyList<string>
 
         var chars = new char[utf8.Length];
         return new string(chars, 0, Decode(utf8, chars));
-    }
-
-    private static int VarintLength(ulong value)
-    {
-        var length = 1;
-        while (value >= 0x80)
-        {
-            value >>= 7;
-            length++;
-        }
-
-        return length;
-    }
-
-    private static int WriteVarint(byte[] data, int position, ulong value)
-    {
-        while (value >= 0x80)
-        {
-            data[position++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        data[position++] = (byte)value;
-        return position;
-    }
-
-    private static ulong ReadVarint(byte[] data, ref int position)
-    {
-        ulong value = 0;
-        for (var shift = 0; shift < 64; shift += 7)
-        {
-            if (position >= data.Length)
-            {
-                throw new InvalidDataException("Cached string list ends inside a number.");
-            }
-
-            var b = data[position++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return value;
-            }
-        }
-
-        throw new InvalidDataException("Cached string list has a number too long.");
     }
 }

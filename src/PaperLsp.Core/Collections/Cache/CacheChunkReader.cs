@@ -46,26 +46,7 @@ internal ref struct CacheChunkReader
     public readonly CollectionFileVersion? LastVersion => _lastVersion;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ulong ReadVarint()
-    {
-        ulong value = 0;
-        for (var shift = 0; shift < 64; shift += 7)
-        {
-            if (_position >= _data.Length)
-            {
-                throw new InvalidDataException("Cache chunk ends inside a number.");
-            }
-
-            var b = _data[_position++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return value;
-            }
-        }
-
-        throw new InvalidDataException("Cache chunk has an overlong number.");
-    }
+    public ulong ReadVarint() => Varint.Read(_data, ref _position);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ReadInt()

@@ -37,19 +37,7 @@ internal sealed class CacheChunkWriter
         _buffer.Advance(bytes.Length);
     }
 
-    public void WriteVarint(ulong value)
-    {
-        var span = _buffer.GetSpan(10);
-        var i = 0;
-        while (value >= 0x80)
-        {
-            span[i++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        span[i++] = (byte)value;
-        _buffer.Advance(i);
-    }
+    public void WriteVarint(ulong value) => _buffer.Advance(Varint.Write(_buffer.GetSpan(10), value));
 
     public void WriteInt(int value) => WriteVarint((ulong)(uint)value);
 
