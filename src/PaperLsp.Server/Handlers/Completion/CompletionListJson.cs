@@ -53,12 +53,8 @@ public static class CompletionListJson
             rangeWriter.WriteEndObject();
         }
 
-        var buffer = new RentedBufferWriter(256 + (result.Items.Length * 512));
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+        return WriteList(result.IsIncomplete, result.Items.Length, writer =>
         {
-            writer.WriteStartObject();
-            writer.WriteBoolean("isIncomplete", result.IsIncomplete);
-            writer.WriteStartArray("items");
             foreach (var candidate in result.Items)
             {
                 writer.WriteStartObject();
@@ -93,31 +89,32 @@ public static class CompletionListJson
 
                 writer.WriteEndObject();
             }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return buffer.Detach();
+        });
     }
 
     /// <summary>The list as UTF-8 JSON; null stays null (no completion here).</summary>
     public static Utf8JsonResult? Of(CompletionList? list) => list is null ? null : Write(list);
 
-    private static Utf8JsonResult Write(CompletionList list)
-    {
-        // A title item is about 400-500 bytes (the title three times: label, edit, filter text): room for all, no regrowth.
-        var buffer = new RentedBufferWriter(256 + (list.Items.Count * 512));
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+    private static Utf8JsonResult Write(CompletionList list) =>
+        WriteList(list.IsIncomplete, list.Items.Count, writer =>
         {
-            writer.WriteStartObject();
-            writer.WriteBoolean("isIncomplete", list.IsIncomplete);
-            writer.WriteStartArray("items");
             foreach (var item in list.Items)
             {
                 WriteItem(writer, item);
             }
+        });
 
+    /// <summary>The list's envelope around the items <paramref name="writeItems"/> writes, in a pooled buffer.</summary>
+    private static Utf8JsonResult WriteList(bool isIncomplete, int itemCount, Action<Utf8JsonWriter> writeItems)
+    {
+        // A title item is about 400-500 bytes (the title three times: label, edit, filter text): room for all, no regrowth.
+        var buffer = new RentedBufferWriter(256 + (itemCount * 512));
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            writer.WriteStartObject();
+            writer.WriteBoolean("isIncomplete", isIncomplete);
+            writer.WriteStartArray("items");
+            writeItems(writer);
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
