@@ -113,6 +113,8 @@ internal sealed partial class LanguageServer
                     "Cache write", () => _dispatcher.IdleFor, CacheWriteQuiet, CacheWriteLongestWait,
                     () => cache.PersistPending(_stopping.Token, _state.Current.Papers), _stopping.Token)
                 : Task.CompletedTask;
+            var reloader = _reloader;
+            _reloader.Reloaded += () => cache.RememberServed(reloader.CollectionPaths);
         }
         _publisher = new DiagnosticsPublisher(_state, _rpc, _log, () => Positions, Client.PullDiagnostics, _options.DiagnosticsDelay);
         _state.Changed += _publisher.Schedule;

@@ -32,9 +32,10 @@ internal sealed partial class LanguageServer
         _log = new ServerLog(errorWriter);
         var timeline = options.RequestTrace ?? RequestTimeline.FromEnvironment(_log.Stderr);
         _output = JsonRpcFactory.ServerOutput(output, timeline);
-        // Opened before the client's first message, which on a restart names collections the database holds.
+        // On a restart the collections the last server served are read from the cache before the client's first message
+        // (which most often names them again): the editor's start and initialize pass meanwhile.
         _cache = options.CollectionReader is null ? new CachedCollectionLoader(options.CollectionCache, _log.Info) : null;
-        _cache?.OpenAheadIfPresent();
+        _cache?.ReadAheadLastServed();
         _rpc = JsonRpcFactory.Create(LspInputFilter.WrapAsPipe(input, message => _log.Warning(message), timeline, TryInitializeEarly), _output, errorWriter, timeline);
         StartupTimeline.Mark("json-rpc created");
         _dispatcher = new RequestDispatcher(_rpc, JsonRpcFactory.CreateSerializer(), _log) { Timeline = timeline };

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using PaperLsp.Core.Collections;
 using PaperLsp.Core.Collections.Cache;
 
 namespace PaperLsp.Core.Tests.Cache;
@@ -154,6 +155,97 @@ public sealed class CachedCollectionLoaderTests
         opened.OpenAheadIfPresent();
         Assert.Contains(opened.Load(fixture.CollectionPath).Papers, p => p.Key == "added");
         Assert.Equal(2, fixture.Parses);
+    }
+
+    [Fact]
+    public void A_restart_reads_the_last_served_collection_ahead_and_the_load_takes_that_read()
+    {
+        using var fixture = new CacheFixture();
+        var parsed = fixture.Warm();
+        fixture.NewLoader().RememberServed([fixture.CollectionPath]);
+        var restarted = fixture.NewLoader();
+
+        restarted.ReadAheadLastServed();
+        var cached = restarted.Load(fixture.CollectionPath);
+
+        Assert.Equal(1, fixture.Parses);
+        Assert.Equal(PaperText.Of(parsed), PaperText.Of(cached));
+        // One cache read, the one ahead: the load did not read the cache again.
+        Assert.Single(fixture.Log, line => line.Contains("papers from the cache", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_read_ahead_is_not_taken_for_a_file_changed_since_it_began()
+    {
+        using var fixture = new CacheFixture();
+        fixture.Warm();
+        fixture.NewLoader().RememberServed([fixture.CollectionPath]);
+        var log = new List<string>();
+        var restarted = new CachedCollectionLoader(fixture.Settings, line => { lock (log) { log.Add(line); } });
+
+        restarted.ReadAheadLastServed();
+        File.AppendAllText(fixture.CollectionPath, "\n@misc{added, title = {An added paper}}\n");
+
+        Assert.Contains(restarted.Load(fixture.CollectionPath).Papers, p => p.Key == "added");
+    }
+
+    [Fact]
+    public void Reads_ahead_not_taken_are_dropped_once_the_served_collections_are_known()
+    {
+        using var fixture = new CacheFixture();
+        fixture.Warm();
+        fixture.NewLoader().RememberServed([fixture.CollectionPath]);
+        var log = new List<string>();
+        var parses = 0;
+        var restarted = new CachedCollectionLoader(fixture.Settings, line => { lock (log) { log.Add(line); } }, path =>
+        {
+            Interlocked.Increment(ref parses);
+            return CollectionLoader.Load(path);
+        });
+        int CacheReads()
+        {
+            lock (log)
+            {
+                return log.Count(line => line.Contains("papers from the cache", StringComparison.Ordinal));
+            }
+        }
+
+        restarted.ReadAheadLastServed();
+        restarted.RememberServed([]);
+        restarted.Load(fixture.CollectionPath);
+
+        // The load read the cache itself; the read ahead, no longer wanted, still ends (a read is not interrupted) and logs
+        // its own read. Had the load taken it, there would be one read only.
+        Assert.True(SpinWait.SpinUntil(() => CacheReads() == 2, TimeSpan.FromSeconds(60)), $"cache reads: {CacheReads()}");
+        Assert.Equal(0, parses);
+        Assert.Equal(string.Empty, File.ReadAllText(Path.Combine(fixture.Settings.Directory, CachedCollectionLoader.ServedListFileName)));
+    }
+
+    [Fact]
+    public void A_served_list_naming_missing_or_relative_files_reads_nothing_ahead_and_loads_as_usual()
+    {
+        using var fixture = new CacheFixture();
+        fixture.Warm();
+        File.WriteAllText(
+            Path.Combine(fixture.Settings.Directory, CachedCollectionLoader.ServedListFileName),
+            $"relative/papers.bib\n{Path.Combine(fixture.Settings.Directory, "gone.bib")}\n\0garbage\n");
+        var restarted = fixture.NewLoader();
+
+        restarted.ReadAheadLastServed();
+
+        Assert.NotEmpty(restarted.Load(fixture.CollectionPath).Papers);
+        Assert.Equal(1, fixture.Parses);
+    }
+
+    [Fact]
+    public void Remembering_the_served_collections_in_a_folder_that_cannot_be_written_logs_and_goes_on()
+    {
+        using var fixture = new CacheFixture();
+        var blocked = fixture.NewLoader(new CollectionCacheSettings(true, Path.Combine(fixture.CollectionPath, "cache")));
+
+        blocked.RememberServed([fixture.CollectionPath]);
+
+        Assert.Contains(fixture.Log, line => line.Contains("Could not record the served collections", StringComparison.Ordinal));
     }
 
     [Fact]

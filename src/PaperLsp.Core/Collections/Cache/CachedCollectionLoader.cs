@@ -16,6 +16,7 @@ public sealed class CachedCollectionLoader
     private readonly Func<string, CollectionLoadResult> _parse;
     private readonly Action<string> _log;
     private readonly ConcurrentDictionary<string, PendingWrite> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CollectionReadAhead> _readAhead = new(StringComparer.Ordinal);
     private readonly object _storeGate = new();
     private readonly CollectionCacheSettings _settings;
     private CollectionCacheStore? _store;
@@ -47,6 +48,109 @@ public sealed class CachedCollectionLoader
         }
     }
 
+    /// <summary>The file, in the cache folder, naming the collections the last server served (one path a line).</summary>
+    public const string ServedListFileName = "last-served.txt";
+
+    /// <summary>At most this many collections are read ahead (a served list is small; a damaged one must not start hundreds).</summary>
+    private const int MaxReadAhead = 8;
+
+    /// <summary>
+    /// On a restart, starts reading from the cache, on a thread of its own, the collections the last server served
+    /// (<see cref="RememberServed"/>), before the client's first message has said which collections this one serves: the
+    /// editor's own start and `initialize` pass meanwhile. <see cref="Load"/> takes such a read only for a file it finds
+    /// with the length and time the read began with (the read itself checks the content hash as any cache read does);
+    /// reads not taken are dropped by the next <see cref="RememberServed"/>. Without a list, only opens the database
+    /// (<see cref="OpenAheadIfPresent"/>).
+    /// </summary>
+    public void ReadAheadLastServed()
+    {
+        if (!_settings.Enabled || !File.Exists(CollectionCacheStore.DatabasePathIn(_settings.Directory)))
+        {
+            return;
+        }
+
+        var reads = new List<(string Path, (long Length, long LastWriteTicks) Metadata, TaskCompletionSource<CollectionLoadResult?> Result)>();
+        foreach (var path in ReadServedList())
+        {
+            if (CollectionFileStamp.ReadMetadata(path) is { } metadata)
+            {
+                var result = new TaskCompletionSource<CollectionLoadResult?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                reads.Add((path, metadata, result));
+                _readAhead[path] = new CollectionReadAhead(metadata, result.Task);
+            }
+        }
+
+        if (reads.Count == 0)
+        {
+            OpenAheadIfPresent();
+            return;
+        }
+
+        new Thread(() =>
+        {
+            foreach (var (path, metadata, result) in reads)
+            {
+                try
+                {
+                    result.TrySetResult(TryLoadCached(path, metadata, HashOnItsOwnThread(path)));
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // A read ahead is only a guess: whatever goes wrong, the load reads the file itself.
+                    result.TrySetResult(null);
+                }
+            }
+        }) { IsBackground = true, Name = "Collection read-ahead" }.Start();
+    }
+
+    /// <summary>
+    /// Records the collections now served, for the next start's <see cref="ReadAheadLastServed"/>, and drops the reads
+    /// ahead that were not taken. Written only when the list changed (a new file moved over the old one); a cache folder
+    /// that cannot be written is logged, never an error.
+    /// </summary>
+    public void RememberServed(IReadOnlyCollection<string> paths)
+    {
+        _readAhead.Clear();
+        if (!_settings.Enabled)
+        {
+            return;
+        }
+
+        var target = Path.Combine(_settings.Directory, ServedListFileName);
+        var text = string.Concat(paths.Select(p => p + "\n"));
+        try
+        {
+            if (File.Exists(target) && File.ReadAllText(target) == text)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(_settings.Directory);
+            var temporary = $"{target}.{Environment.ProcessId}.tmp";
+            File.WriteAllText(temporary, text);
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _log($"Could not record the served collections in the cache folder ({e.Message}).");
+        }
+    }
+
+    private IEnumerable<string> ReadServedList()
+    {
+        try
+        {
+            var list = Path.Combine(_settings.Directory, ServedListFileName);
+            return File.Exists(list)
+                ? File.ReadLines(list).Where(p => p.Length > 0 && Path.IsPathFullyQualified(p)).Distinct(StringComparer.Ordinal).Take(MaxReadAhead).ToList()
+                : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>Whether results are waiting for <see cref="PersistPending"/>.</summary>
     public bool HasPendingWrites => !_pending.IsEmpty;
 
@@ -64,6 +168,11 @@ public sealed class CachedCollectionLoader
         }
 
         var metadata = CollectionFileStamp.ReadMetadata(path);
+        if (_readAhead.TryRemove(path, out var ahead) && metadata == ahead.Metadata && ahead.Result.GetAwaiter().GetResult() is { } early)
+        {
+            return early;
+        }
+
         var hashing = metadata is null ? null : HashOnItsOwnThread(path);
         return TryLoadCached(path, metadata, hashing) ?? ParseAndRemember(path, metadata, hashing);
     }
