@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -168,8 +167,10 @@ internal sealed partial class LanguageServer
             return false;
         }
 
-        var answer = Encoding.UTF8.GetBytes(new JObject { ["jsonrpc"] = "2.0", ["id"] = id, ["result"] = result }.ToString(Formatting.None));
-        _output.WriteMessage([.. Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"Content-Length: {answer.Length}\r\n\r\n")), .. answer]);
+        // Framed as the connection frames every response (LspMessageHandler.WriteFrame).
+        var frame = new ArrayBufferWriter<byte>();
+        LspMessageHandler.WriteFrame(frame, Encoding.UTF8.GetBytes(id.ToString(Formatting.None)), Encoding.UTF8.GetBytes(result.ToString(Formatting.None)));
+        _output.WriteMessage(frame.WrittenSpan);
         StartupTimeline.Mark("initialize answered");
         try
         {
