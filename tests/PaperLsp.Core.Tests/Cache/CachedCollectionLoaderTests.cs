@@ -190,6 +190,25 @@ public sealed class CachedCollectionLoaderTests
     }
 
     [Fact]
+    public void A_read_ahead_that_missed_is_the_loads_miss_which_parses_and_caches_the_file()
+    {
+        using var fixture = new CacheFixture();
+        fixture.Warm();
+        var uncached = Path.Combine(Path.GetDirectoryName(fixture.CollectionPath)!, "other.bib");
+        File.WriteAllText(uncached, "@misc{other, title = {A paper the cache has not seen}}\n");
+        fixture.NewLoader().RememberServed([uncached]);
+        var restarted = fixture.NewLoader();
+
+        restarted.ReadAheadLastServed();
+        var loaded = restarted.Load(uncached);
+        restarted.PersistPending();
+
+        Assert.Equal("other", Assert.Single(loaded.Papers).Key);
+        Assert.Equal(2, fixture.Parses);
+        Assert.NotNull(fixture.NewLoader().TryLoadCached(uncached));
+    }
+
+    [Fact]
     public void Reads_ahead_not_taken_are_dropped_once_the_served_collections_are_known()
     {
         using var fixture = new CacheFixture();

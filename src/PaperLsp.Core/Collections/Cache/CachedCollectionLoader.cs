@@ -168,9 +168,10 @@ public sealed class CachedCollectionLoader
         }
 
         var metadata = CollectionFileStamp.ReadMetadata(path);
-        if (_readAhead.TryRemove(path, out var ahead) && metadata == ahead.Metadata && ahead.Result.GetAwaiter().GetResult() is { } early)
+        if (_readAhead.TryRemove(path, out var ahead) && metadata == ahead.Metadata)
         {
-            return early;
+            // The read ahead looked this version up already: its hit is the result, its miss is this load's miss.
+            return ahead.Result.GetAwaiter().GetResult() ?? ParseAndRemember(path, metadata, HashOnItsOwnThread(path));
         }
 
         var hashing = metadata is null ? null : HashOnItsOwnThread(path);
