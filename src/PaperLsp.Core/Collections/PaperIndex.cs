@@ -73,7 +73,7 @@ public sealed class PaperIndex
         _search = new Lazy<PaperSearchIndex>(() =>
         {
             var search = prebuiltSearch
-                         ?? PaperSearchIndex.ForPapers(Papers, (IReadOnlyList<string>?)Volatile.Read(ref _titleStringsForSearch) ?? _normalizedTitleList.Value);
+                         ?? PaperSearchIndex.ForPapers(Papers.WithoutKeeping(), (IReadOnlyList<string>?)Volatile.Read(ref _titleStringsForSearch) ?? _normalizedTitleList.Value);
             Volatile.Write(ref _titleStringsForSearch, null);
             return search;
         });
