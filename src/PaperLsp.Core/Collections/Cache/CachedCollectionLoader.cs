@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime;
 using Microsoft.Data.Sqlite;
 
 namespace PaperLsp.Core.Collections.Cache;
@@ -338,9 +337,9 @@ public sealed class CachedCollectionLoader
         // Kept as a start from the cache keeps it (encoded papers, decoded when touched), so the parsed objects can go.
         var parsed = _parse(path);
         var result = ParsedCollectionEncoder.Encode(parsed);
-        if (parsed.Papers.Length >= CollectAfterParseFrom && !ReferenceEquals(result, parsed))
+        if (!ReferenceEquals(result, parsed))
         {
-            CollectDroppedPapers();
+            DroppedMemory.CollectAfterLargeLoad(parsed.Papers.Length);
         }
         var hash = hashing is null ? null : hashing.GetAwaiter().GetResult();
         var after = CollectionFileStamp.ReadMetadata(path);
@@ -350,25 +349,6 @@ public sealed class CachedCollectionLoader
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// From this many papers a parse's dropped objects are collected at once (<see cref="CollectDroppedPapers"/>): ~450 MB
-    /// at a million papers. Below it they are a few MB, and the collection would cost more than it gives back.
-    /// </summary>
-    private const int CollectAfterParseFrom = 50_000;
-
-    /// <summary>
-    /// One full, compacting collection that also returns the freed memory to the system, right after a large parse was
-    /// encoded: its paper objects are then garbage in the oldest generation, which the collector would otherwise leave
-    /// in place (the load allocates mostly young objects and large arrays that cannot reuse that space) while the search
-    /// index and the lookups are built on top of it: measured at 1M papers, the process peaked ~300 MB above its peak with
-    /// the objects kept.
-    /// </summary>
-    private static void CollectDroppedPapers()
-    {
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>
