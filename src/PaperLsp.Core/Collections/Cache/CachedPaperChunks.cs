@@ -79,6 +79,9 @@ internal sealed class CachedPaperChunks
     /// </summary>
     public Paper[] ReadBlockWithoutKeeping(int block)
     {
+        // The bytes before the slots: bytes let go mean every slot was published before, so the slots read next are all
+        // filled (read the other way round, a block published in between would leave both empty for this read).
+        var bytes = Volatile.Read(ref _blocks[block]);
         var first = block * PapersPerBlock;
         var count = Math.Min(PapersPerBlock, Slots.Length - first);
         var slots = new Paper?[count];
@@ -87,14 +90,14 @@ internal sealed class CachedPaperChunks
             slots[i] = Volatile.Read(ref Slots[first + i]);
         }
 
-        if (Volatile.Read(ref _blocks[block]) is { } bytes)
+        if (bytes is not null)
         {
             var lastVersion = Volatile.Read(ref _lastVersion);
             PaperChunkFormat.ReadPapers(bytes, slots, 0, count, ref lastVersion, _keys?.StringsIfMade, first);
             Volatile.Write(ref _lastVersion, lastVersion);
         }
 
-        // Bytes let go only once every slot is published, and slots never empty again: every slot is filled now.
+        // Decoded here or published before: every slot is filled now.
         return Array.ConvertAll(slots, paper => paper ?? throw new InvalidOperationException("A paper of a block was neither published nor decoded."));
     }
 
