@@ -74,6 +74,7 @@ public sealed class PaperIndex
         {
             if (prebuiltSearch is not null)
             {
+                Volatile.Write(ref _titleStringsForSearch, null);
                 return prebuiltSearch;
             }
 

@@ -341,6 +341,7 @@ public sealed class CachedCollectionLoader
         {
             DroppedMemory.CollectAfterLargeLoad(parsed.Papers.Length);
         }
+
         var hash = hashing is null ? null : hashing.GetAwaiter().GetResult();
         var after = CollectionFileStamp.ReadMetadata(path);
         if (before is { } b && after == before && hash is { } h)
