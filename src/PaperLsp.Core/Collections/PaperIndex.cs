@@ -72,9 +72,15 @@ public sealed class PaperIndex
         _keysIgnoringCase = new(() => Utf8IgnoreCaseLookup.Build(_lookups.Value.ByKey), LazyThreadSafetyMode.ExecutionAndPublication);
         _search = new Lazy<PaperSearchIndex>(() =>
         {
-            var search = prebuiltSearch
-                         ?? PaperSearchIndex.ForPapers(Papers, (IReadOnlyList<string>?)Volatile.Read(ref _titleStringsForSearch) ?? _normalizedTitleList.Value);
+            if (prebuiltSearch is not null)
+            {
+                Volatile.Write(ref _titleStringsForSearch, null);
+                return prebuiltSearch;
+            }
+
+            var search = PaperSearchIndex.ForPapers(Papers.WithoutKeeping(), (IReadOnlyList<string>?)Volatile.Read(ref _titleStringsForSearch) ?? _normalizedTitleList.Value);
             Volatile.Write(ref _titleStringsForSearch, null);
+            DroppedMemory.CollectAfterLargeLoad(Papers.Length);
             return search;
         });
         _suggester = new Lazy<TitleSuggester>(() => new TitleSuggester(_normalizedTitleList.Value));

@@ -50,6 +50,15 @@ public sealed class PaperList : IReadOnlyList<Paper>
     /// <summary>Papers kept as cached bytes, decoded on first touch.</summary>
     internal static PaperList OnDemand(CachedPaperChunks chunks) => new(chunks.Slots, chunks);
 
+    /// <summary>The encoded papers behind this list, if it keeps them so; null for a list of objects.</summary>
+    internal CachedPaperChunks? Chunks => _chunks;
+
+    /// <summary>
+    /// The papers for one walk over all of them (on one thread) that keeps none it decodes: this list itself when it
+    /// holds objects, else a <see cref="PaperWalk"/> over its bytes.
+    /// </summary>
+    internal IReadOnlyList<Paper> WithoutKeeping() => _chunks is null ? this : new PaperWalk(_chunks);
+
     /// <summary>Every paper (decoding those not decoded yet), as an array sharing this list's storage.</summary>
     public ImmutableArray<Paper> ToImmutableArray()
     {

@@ -313,18 +313,20 @@ public sealed class CachedCollectionLoader
     /// </summary>
     private static CollectionLoadResult WithServedIndexParts(CollectionLoadResult result, PaperIndex? served)
     {
-        if (served is null || result.IndexParts is not null || served.Collections.Length != 1
+        if (served is null || result.IndexParts is { Search: not null } || served.Collections.Length != 1
             || !ReferenceEquals(served.Collections[0], result) || served.Count != result.Papers.Length)
         {
             return result;
         }
 
+        // An encoded parse (ParsedCollectionEncoder) has its titles and keys already; the served index adds its search index.
+        var parts = result.IndexParts is { } given && given.Fits(result) ? given : null;
         return result with
         {
             IndexParts = new CollectionIndexParts(
                 result.Papers,
-                served.NormalizedTitleList,
-                keys: null,
+                parts?.NormalizedTitleList ?? served.NormalizedTitleList,
+                parts?.KeyList,
                 served.SearchIndex),
         };
     }
@@ -332,7 +334,14 @@ public sealed class CachedCollectionLoader
     /// <param name="before">Length and time of the file, read before <paramref name="hashing"/> started (null: unreadable).</param>
     private CollectionLoadResult ParseAndRemember(string path, (long Length, long LastWriteTicks)? before, Task<ulong?>? hashing)
     {
-        var result = _parse(path);
+        // Kept as a start from the cache keeps it (encoded papers, decoded when touched), so the parsed objects can go.
+        var parsed = _parse(path);
+        var result = ParsedCollectionEncoder.Encode(parsed);
+        if (!ReferenceEquals(result, parsed))
+        {
+            DroppedMemory.CollectAfterLargeLoad(parsed.Papers.Length);
+        }
+
         var hash = hashing is null ? null : hashing.GetAwaiter().GetResult();
         var after = CollectionFileStamp.ReadMetadata(path);
         if (before is { } b && after == before && hash is { } h)

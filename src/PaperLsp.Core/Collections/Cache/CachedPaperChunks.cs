@@ -69,6 +69,38 @@ internal sealed class CachedPaperChunks
         return Volatile.Read(ref Slots[index]) ?? throw new InvalidOperationException("A decoded paper was not published.");
     }
 
+    /// <summary>The bytes of block <paramref name="block"/> as the cache stores them; null once all its papers are published.</summary>
+    public byte[]? BlockBytes(int block) => Volatile.Read(ref _blocks[block]);
+
+    /// <summary>
+    /// The papers of block <paramref name="block"/> in a new array, without publishing any: those published already are
+    /// those, the others are decoded for the caller alone (a walk over every paper, such as the search index build or the
+    /// cache write, then leaves the list as undecoded as it found it).
+    /// </summary>
+    public Paper[] ReadBlockWithoutKeeping(int block)
+    {
+        // The bytes before the slots: bytes let go mean every slot was published before, so the slots read next are all
+        // filled (read the other way round, a block published in between would leave both empty for this read).
+        var bytes = Volatile.Read(ref _blocks[block]);
+        var first = block * PapersPerBlock;
+        var count = Math.Min(PapersPerBlock, Slots.Length - first);
+        var slots = new Paper?[count];
+        for (var i = 0; i < count; i++)
+        {
+            slots[i] = Volatile.Read(ref Slots[first + i]);
+        }
+
+        if (bytes is not null)
+        {
+            var lastVersion = Volatile.Read(ref _lastVersion);
+            PaperChunkFormat.ReadPapers(bytes, slots, 0, count, ref lastVersion, _keys?.StringsIfMade, first);
+            Volatile.Write(ref _lastVersion, lastVersion);
+        }
+
+        // Decoded here or published before: every slot is filled now.
+        return Array.ConvertAll(slots, paper => paper ?? throw new InvalidOperationException("A paper of a block was neither published nor decoded."));
+    }
+
     /// <summary>Decodes every paper not decoded yet (on both cores).</summary>
     public void DecodeAll() => Parallel.For(0, _blocks.Length, block => DecodeBlock(block, 0, PapersPerBlock));
 

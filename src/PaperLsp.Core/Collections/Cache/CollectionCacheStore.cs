@@ -230,7 +230,7 @@ internal sealed class CollectionCacheStore
         var chunkCount = (result.Papers.Length + PapersPerChunk - 1) / PapersPerChunk;
         // What PaperIndex.Build and the search would compute for this collection, so a start from the cache skips it.
         IReadOnlyList<string> titles = result.IndexParts is { } parts && parts.Fits(result) ? parts.NormalizedTitleList : PaperIndex.NormalizeTitleList(result.Papers);
-        var search = result.IndexParts is { Search: { } built } prebuilt && prebuilt.Fits(result) ? built : PaperSearchIndex.ForPapers(result.Papers, titles);
+        var search = result.IndexParts is { Search: { } built } prebuilt && prebuilt.Fits(result) ? built : PaperSearchIndex.ForPapers(result.Papers.WithoutKeeping(), titles);
 
         long id;
         using (var insert = connection.CreateCommand())
@@ -253,11 +253,7 @@ internal sealed class CollectionCacheStore
             id = (long)insert.ExecuteScalar()!;
         }
 
-        var keys = new string[result.Papers.Length];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            keys[i] = result.Papers[i].Key;
-        }
+        IReadOnlyList<string> keys = result.IndexParts is { KeyList: { } keyList } withKeys && withKeys.Fits(result) ? keyList : KeysOf(result.Papers);
 
         WriteStrings(connection, transaction, id, TitlesKind, titles);
         WriteStrings(connection, transaction, id, KeysKind, keys);
@@ -314,6 +310,19 @@ internal sealed class CollectionCacheStore
         {
             File.Delete(DatabasePath + suffix);
         }
+    }
+
+    /// <summary>Each paper's key, reading encoded papers without keeping them.</summary>
+    private static string[] KeysOf(PaperList papers)
+    {
+        var source = papers.WithoutKeeping();
+        var keys = new string[source.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = source[i].Key;
+        }
+
+        return keys;
     }
 
     /// <summary>

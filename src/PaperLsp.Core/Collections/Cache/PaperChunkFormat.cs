@@ -32,21 +32,30 @@ internal static class PaperChunkFormat
     /// write reuses both for every chunk. A writer per block (a 64 KB buffer and a dictionary each) made ~8 GB of garbage
     /// for a million papers, and a write on a pool of collections that kept the process's peak hundreds of MB higher.
     /// </summary>
+    /// <remarks>
+    /// A list that keeps its papers as these bytes (a cached or an encoded cold load: <see cref="PaperList.Chunks"/>) gives
+    /// each block's bytes as they are, so a block is encoded once; a block whose papers were all decoded (its bytes let
+    /// go) is encoded again from them, to the same bytes. Papers are read without being kept (<see cref="PaperList.WithoutKeeping"/>).
+    /// </remarks>
     public static void Write(PaperList papers, int start, int count, CacheChunkWriter blocks, CacheChunkWriter chunk)
     {
         var blockCount = (count + PapersPerBlock - 1) / PapersPerBlock;
         Span<int> lengths = blockCount <= 256 ? stackalloc int[blockCount] : new int[blockCount];
+        var encoded = start % PapersPerBlock == 0 ? papers.Chunks : null;
+        IReadOnlyList<Paper>? source = null;
         blocks.Clear();
         for (var block = 0; block < blockCount; block++)
         {
-            // Each block has a string pool of its own: it decodes without the blocks before it.
-            blocks.ForgetPooled();
             var blockStart = blocks.Length;
             var first = start + (block * PapersPerBlock);
             var end = Math.Min(start + count, first + PapersPerBlock);
-            for (var i = first; i < end; i++)
+            if (encoded?.BlockBytes(first / PapersPerBlock) is { } bytes && (end - first == PapersPerBlock || end == papers.Length))
             {
-                blocks.WritePaper(papers[i]);
+                blocks.WriteBytes(bytes);
+            }
+            else
+            {
+                WriteBlock(source ??= papers.WithoutKeeping(), first, end, blocks);
             }
 
             lengths[block] = blocks.Length - blockStart;
@@ -60,6 +69,19 @@ internal static class PaperChunkFormat
         }
 
         chunk.WriteBytes(blocks.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Encodes papers <paramref name="first"/> to <paramref name="end"/> (exclusive: one block) after what
+    /// <paramref name="writer"/> holds, as a block: with a string pool of its own, so it decodes without the blocks before it.
+    /// </summary>
+    public static void WriteBlock(IReadOnlyList<Paper> papers, int first, int end, CacheChunkWriter writer)
+    {
+        writer.ForgetPooled();
+        for (var i = first; i < end; i++)
+        {
+            writer.WritePaper(papers[i]);
+        }
     }
 
     /// <summary>
