@@ -307,7 +307,7 @@ public sealed class CachedCollectionLoader
     }
 
     /// <summary>
-    /// The result with the served index's titles and search index attached when that index is this one collection's
+    /// The result with the served index's titles, search index and lookups attached when that index is this one collection's
     /// alone (same papers, same order): a cold start then writes the cache without building them a second time, which
     /// cost seconds and a second search index's memory at 100k papers.
     /// </summary>
@@ -319,13 +319,19 @@ public sealed class CachedCollectionLoader
             return result;
         }
 
+        // The lookups too when the served index built them (before "ready"): the write stores them as they are.
+        var lookups = served.LookupsIfBuilt;
         return result with
         {
             IndexParts = new CollectionIndexParts(
                 result.Papers,
                 served.NormalizedTitleList,
                 keys: null,
-                served.SearchIndex),
+                served.SearchIndex)
+            {
+                KeyTable = lookups?.ByKey,
+                TitleTable = lookups?.ByTitle,
+            },
         };
     }
 
