@@ -69,7 +69,9 @@ public sealed class PaperIndex
         _normalizedTitleList = new(normalizedTitleList, LazyThreadSafetyMode.ExecutionAndPublication);
         _lookups = new(() => lookups(_normalizedTitleList.Value), LazyThreadSafetyMode.ExecutionAndPublication);
         Collections = collections;
-        _keysIgnoringCase = new(() => Utf8IgnoreCaseLookup.Build(_lookups.Value.ByKey), LazyThreadSafetyMode.ExecutionAndPublication);
+        _keysIgnoringCase = new(
+            () => _lookups.Value is { KeysIgnoringCase: { } stored } built && ReferenceEquals(stored.Exact, built.ByKey) ? stored : Utf8IgnoreCaseLookup.Build(_lookups.Value.ByKey),
+            LazyThreadSafetyMode.ExecutionAndPublication);
         _search = new Lazy<PaperSearchIndex>(() =>
         {
             var search = prebuiltSearch
@@ -105,6 +107,9 @@ public sealed class PaperIndex
 
     /// <summary>The key and title lookups if something already built them, else null (does not build them).</summary>
     internal PaperLookups? LookupsIfBuilt => _lookups.IsValueCreated ? _lookups.Value : null;
+
+    /// <summary>The ignore-case key table if something already built it, else null (does not build it).</summary>
+    internal Utf8IgnoreCaseLookup? KeysIgnoringCaseIfBuilt => _keysIgnoringCase.IsValueCreated ? _keysIgnoringCase.Value : null;
 
     public static PaperIndex Build(IEnumerable<CollectionLoadResult> collections)
     {
@@ -170,7 +175,7 @@ public sealed class PaperIndex
                 problems.Add(DuplicateKey(collection.Papers[entry], collection.Papers[owner]));
             }
 
-            return new PaperLookups(keyTable, titleTable, problems.ToImmutable());
+            return new PaperLookups(keyTable, titleTable, problems.ToImmutable(), parts.KeyIgnoreCaseTable is { } ignoringCase && ReferenceEquals(ignoringCase.Exact, keyTable) ? ignoringCase : null);
         }
 
         Utf8Lookup? byTitle = null;

@@ -38,6 +38,7 @@ public sealed class CachedLookupTablesTests
         Assert.Equal(1, fixture.Parses);
         Assert.NotNull(cached.IndexParts?.KeyTable);
         Assert.NotNull(cached.IndexParts.TitleTable);
+        Assert.NotNull(cached.IndexParts.KeyIgnoreCaseTable);
         Assert.Equal(Describe(parsed.Problems), Describe(index.Problems));
         Assert.Equal(2, index.Problems.Count(p => p.Code == "PN011"));
         Assert.Equal(parsed.Keys, index.Keys);
@@ -63,16 +64,19 @@ public sealed class CachedLookupTablesTests
         Assert.All(Probes, key => Assert.Equal(served.FindByKey(key)?.Title, index.FindByKey(key)?.Title));
     }
 
-    [Fact]
-    public void A_lookup_table_with_a_flipped_byte_is_a_miss_and_is_dropped()
+    [Theory]
+    [InlineData(0, 12)] // the title table (12 bytes of header)
+    [InlineData(1, 12)] // the key table
+    [InlineData(2, 4)] // the ignore-case key table
+    public void A_lookup_table_with_a_flipped_byte_is_a_miss_and_is_dropped(int kind, int header)
     {
         using var fixture = CacheFixture.WithText("dups.bib", Bib);
         fixture.Warm();
-        var data = (byte[])CacheDatabase.Scalar(fixture.DatabasePath, "SELECT data FROM lookup_table WHERE kind = 1");
+        var data = (byte[])CacheDatabase.Scalar(fixture.DatabasePath, $"SELECT data FROM lookup_table WHERE kind = {kind}");
         // A bit of the hash tag of the first slot that holds an entry (the form stays possible: only the hash tells).
-        var slot = Enumerable.Range(0, (data.Length - 12) / 8).First(i => BitConverter.ToUInt64(data, 12 + (8 * i)) != 0);
-        data[12 + (8 * slot) + 7] ^= 0x40;
-        CacheDatabase.Execute(fixture.DatabasePath, "UPDATE lookup_table SET data = $data WHERE kind = 1", ("$data", data));
+        var slot = Enumerable.Range(0, (data.Length - header) / 8).First(i => BitConverter.ToUInt64(data, header + (8 * i)) != 0);
+        data[header + (8 * slot) + 7] ^= 0x40;
+        CacheDatabase.Execute(fixture.DatabasePath, $"UPDATE lookup_table SET data = $data WHERE kind = {kind}", ("$data", data));
 
         AssertMissDroppedAndParsedAgain(fixture, "checksum");
     }
@@ -110,12 +114,15 @@ public sealed class CachedLookupTablesTests
         AssertMissDroppedAndParsedAgain(fixture, "checksum");
     }
 
-    [Fact]
-    public void A_missing_lookup_table_is_a_miss()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_missing_lookup_table_is_a_miss(int kind)
     {
         using var fixture = CacheFixture.WithText("dups.bib", Bib);
         fixture.Warm();
-        CacheDatabase.Execute(fixture.DatabasePath, "DELETE FROM lookup_table WHERE kind = 0");
+        CacheDatabase.Execute(fixture.DatabasePath, $"DELETE FROM lookup_table WHERE kind = {kind}");
 
         AssertMissDroppedAndParsedAgain(fixture, "missing");
     }

@@ -123,6 +123,38 @@ public class Utf8LookupProperties
             });
 
     [Property(MaxTest = 300)]
+    public Property An_ignore_case_table_read_back_from_its_stored_form_finds_what_the_built_one_finds() =>
+        Prop.ForAll(
+            Texts.Zip(Texts).ToArbitrary(),
+            generated =>
+            {
+                var (strings, others) = generated;
+                var exact = Utf8Lookup.Build(Utf8StringList.FromStrings(strings));
+                var built = Utf8IgnoreCaseLookup.Build(exact);
+                using var stored = new MemoryStream();
+                built.WriteTo(stored);
+                stored.Position = 0;
+                var read = Utf8IgnoreCaseLookup.ReadFrom(stored, stored.Length, exact);
+
+                var queries = strings.Concat(others).Concat(strings.Select(s => s.ToUpperInvariant())).Concat(strings.Select(s => s.ToLowerInvariant()));
+                return (stored.Length == built.SerializedLength).Label("length")
+                    .And(queries.All(q => read.FindAll(q).SequenceEqual(built.FindAll(q))).Label("finds"));
+            });
+
+    [Property(MaxTest = 300)]
+    public Property The_ignore_case_hash_is_equal_wherever_ordinal_ignore_case_says_equal() =>
+        Prop.ForAll(
+            Texts.Zip(Gen.Elements(Pieces).ArrayOf()).ToArbitrary(),
+            generated =>
+            {
+                // A string against every case variant the pieces make of it (ı, ſ, K and their ASCII kin among them).
+                var (texts, pieces) = generated;
+                var candidates = texts.Concat(texts.Select(t => t.ToUpperInvariant())).Concat(texts.Select(t => t.ToLowerInvariant())).Append(string.Concat(pieces)).ToArray();
+                return candidates.All(a => candidates.All(b =>
+                    !string.Equals(a, b, StringComparison.OrdinalIgnoreCase) || Utf8IgnoreCaseLookup.Hash(a) == Utf8IgnoreCaseLookup.Hash(b)));
+            });
+
+    [Property(MaxTest = 300)]
     public Property A_stored_table_is_refused_over_a_list_of_another_size_or_when_cut_short() =>
         Prop.ForAll(
             Texts.Where(t => t.Length > 0).Zip(Gen.Choose(1, 40)).ToArbitrary(),

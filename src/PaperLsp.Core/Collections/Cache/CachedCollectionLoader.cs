@@ -331,6 +331,7 @@ public sealed class CachedCollectionLoader
             {
                 KeyTable = lookups?.ByKey,
                 TitleTable = lookups?.ByTitle,
+                KeyIgnoreCaseTable = served.KeysIgnoringCaseIfBuilt,
             },
         };
     }

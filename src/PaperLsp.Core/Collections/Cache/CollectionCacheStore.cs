@@ -44,6 +44,9 @@ internal sealed class CollectionCacheStore
     private const int TitlesKind = 0;
     private const int KeysKind = 1;
 
+    /// <summary><c>lookup_table.kind</c> of the ignore-case table over the key table.</summary>
+    private const int KeysIgnoringCaseKind = 2;
+
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
 
@@ -147,6 +150,7 @@ internal sealed class CollectionCacheStore
 
         var titleTable = ReadLookup(connection, transaction, entry, TitlesKind, titles);
         var keyTable = ReadLookup(connection, transaction, entry, KeysKind, keys);
+        var keyIgnoreCaseTable = ReadLookup(connection, transaction, entry, KeysIgnoringCaseKind, keys, (stream, length) => Utf8IgnoreCaseLookup.ReadFrom(stream, length, keyTable));
 
         var blocks = new List<byte[]>((entry.PaperCount + PaperChunkFormat.PapersPerBlock - 1) / PaperChunkFormat.PapersPerBlock);
         using (var command = connection.CreateCommand())
@@ -188,7 +192,7 @@ internal sealed class CollectionCacheStore
         var papers = PaperList.OnDemand(new CachedPaperChunks([.. blocks], entry.PaperCount, keys));
         return new CollectionLoadResult(entry.Path, papers, problems)
         {
-            IndexParts = new CollectionIndexParts(papers, titles.List, keys.List, search) { KeyTable = keyTable, TitleTable = titleTable },
+            IndexParts = new CollectionIndexParts(papers, titles.List, keys.List, search) { KeyTable = keyTable, TitleTable = titleTable, KeyIgnoreCaseTable = keyIgnoreCaseTable },
         };
     }
 
@@ -371,21 +375,25 @@ internal sealed class CollectionCacheStore
         var keyTable = given?.KeyTable is { HasIds: false } servedKeys && ReferenceEquals(servedKeys.Strings, keys.List)
             ? servedKeys
             : Utf8Lookup.Build(keys.List);
-        WriteLookup(connection, transaction, id, TitlesKind, titleTable, titles.Hash);
-        WriteLookup(connection, transaction, id, KeysKind, keyTable, keys.Hash);
+        var keyIgnoreCaseTable = given?.KeyIgnoreCaseTable is { } servedIgnoringCase && ReferenceEquals(servedIgnoringCase.Exact, keyTable)
+            ? servedIgnoringCase
+            : Utf8IgnoreCaseLookup.Build(keyTable);
+        WriteLookup(connection, transaction, id, TitlesKind, titleTable.SerializedLength, titleTable.WriteTo, titles.Hash);
+        WriteLookup(connection, transaction, id, KeysKind, keyTable.SerializedLength, keyTable.WriteTo, keys.Hash);
+        WriteLookup(connection, transaction, id, KeysIgnoringCaseKind, keyIgnoreCaseTable.SerializedLength, keyIgnoreCaseTable.WriteTo, keys.Hash);
     }
 
     /// <summary>
     /// One table straight into its BLOB, as <see cref="WriteSearchIndex"/> does (a pass that only hashes first); its hash is
     /// seeded with the hash of the string list it is over, so a read takes it only over that very list.
     /// </summary>
-    private static void WriteLookup(SqliteConnection connection, SqliteTransaction transaction, long id, int kind, Utf8Lookup table, ulong stringsHash)
+    private static void WriteLookup(SqliteConnection connection, SqliteTransaction transaction, long id, int kind, long length, Action<Stream> write, ulong stringsHash)
     {
         ulong hash;
         using (var hashing = new HashingStream(Stream.Null, unchecked((long)stringsHash)))
         {
-            table.WriteTo(hashing);
-            hash = hashing.Position == table.SerializedLength
+            write(hashing);
+            hash = hashing.Position == length
                 ? hashing.Hash
                 : throw new InvalidOperationException("The lookup table wrote another length than it announced.");
         }
@@ -401,12 +409,12 @@ internal sealed class CollectionCacheStore
             insert.Parameters.AddWithValue("$id", id);
             insert.Parameters.AddWithValue("$kind", kind);
             insert.Parameters.AddWithValue("$hash", unchecked((long)hash));
-            insert.Parameters.AddWithValue("$length", table.SerializedLength);
+            insert.Parameters.AddWithValue("$length", length);
             rowid = (long)insert.ExecuteScalar()!;
         }
 
         using var blob = new SqliteBlob(connection, "lookup_table", "data", rowid);
-        table.WriteTo(blob);
+        write(blob);
     }
 
     /// <summary>
@@ -414,7 +422,11 @@ internal sealed class CollectionCacheStore
     /// on the way (seeded with the list's hash, so a table built over other strings does not match); a missing row, a hash
     /// or a form that does not match (<see cref="Utf8Lookup.ReadFrom"/>) throws.
     /// </summary>
-    private static Utf8Lookup ReadLookup(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry, int kind, CachedStrings strings)
+    private static Utf8Lookup ReadLookup(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry, int kind, CachedStrings strings) =>
+        ReadLookup(connection, transaction, entry, kind, strings, (stream, length) => Utf8Lookup.ReadFrom(stream, length, strings.List));
+
+    /// <summary>A stored table of <paramref name="kind"/> whose hash is seeded with that of <paramref name="strings"/>, read by <paramref name="read"/>.</summary>
+    private static T ReadLookup<T>(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry, int kind, CachedStrings strings, Func<Stream, long, T> read)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -429,10 +441,10 @@ internal sealed class CollectionCacheStore
 
         var length = reader.GetInt64(1);
         using var stream = new HashingStream(new SqliteBlob(connection, "lookup_table", "data", reader.GetInt64(2), readOnly: true), unchecked((long)strings.Hash));
-        Utf8Lookup table;
+        T table;
         try
         {
-            table = Utf8Lookup.ReadFrom(stream, length, strings.List);
+            table = read(stream, length);
         }
         catch (EndOfStreamException)
         {
