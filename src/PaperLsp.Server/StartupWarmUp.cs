@@ -42,6 +42,9 @@ internal static class StartupWarmUp
             StartupTimeline.Mark("warm-up started");
             _ = AnswerOnce();
             StartupTimeline.Mark("answer warm-up done");
+            // The completion's code is wanted only once the collections are read, which the start's other threads are
+            // doing meanwhile: on two cores they go first (background priority), and the warm-up takes what they leave.
+            BackgroundWork.LowerPriority();
             _ = CompleteOnce();
             StartupTimeline.Mark("completion warm-up done");
         }

@@ -54,6 +54,18 @@ internal sealed class CollectionIndexParts
 
     public PaperList Papers { get; }
 
+    /// <summary>
+    /// The key table over <see cref="KeyList"/> (entries are paper ids), when the cache stored it or the served index
+    /// built it; null: built on first use. Used only when its strings are <see cref="KeyList"/> itself.
+    /// </summary>
+    public Utf8Lookup? KeyTable { get; init; }
+
+    /// <summary>The title table over <see cref="NormalizedTitleList"/> (empty titles left out), as <see cref="KeyTable"/>.</summary>
+    public Utf8Lookup? TitleTable { get; init; }
+
+    /// <summary>The ignore-case table over <see cref="KeyTable"/>, when stored or built; used only over that very table.</summary>
+    public Utf8IgnoreCaseLookup? KeyIgnoreCaseTable { get; init; }
+
     /// <summary>Same order and length as <see cref="Papers"/>; made on first use from <see cref="NormalizedTitleList"/> if the cache gave that.</summary>
     public string[] NormalizedTitles => _normalizedTitles.Value;
 

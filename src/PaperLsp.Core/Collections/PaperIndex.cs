@@ -69,7 +69,9 @@ public sealed class PaperIndex
         _normalizedTitleList = new(normalizedTitleList, LazyThreadSafetyMode.ExecutionAndPublication);
         _lookups = new(() => lookups(_normalizedTitleList.Value), LazyThreadSafetyMode.ExecutionAndPublication);
         Collections = collections;
-        _keysIgnoringCase = new(() => Utf8IgnoreCaseLookup.Build(_lookups.Value.ByKey), LazyThreadSafetyMode.ExecutionAndPublication);
+        _keysIgnoringCase = new(
+            () => _lookups.Value is { KeysIgnoringCase: { } stored } built && ReferenceEquals(stored.Exact, built.ByKey) ? stored : Utf8IgnoreCaseLookup.Build(_lookups.Value.ByKey),
+            LazyThreadSafetyMode.ExecutionAndPublication);
         _search = new Lazy<PaperSearchIndex>(() =>
         {
             if (prebuiltSearch is not null)
@@ -109,6 +111,12 @@ public sealed class PaperIndex
 
     public PaperSearchIndex SearchIndex => _search.Value;
 
+    /// <summary>The key and title lookups if something already built them, else null (does not build them).</summary>
+    internal PaperLookups? LookupsIfBuilt => _lookups.IsValueCreated ? _lookups.Value : null;
+
+    /// <summary>The ignore-case key table if something already built it, else null (does not build it).</summary>
+    internal Utf8IgnoreCaseLookup? KeysIgnoringCaseIfBuilt => _keysIgnoringCase.IsValueCreated ? _keysIgnoringCase.Value : null;
+
     public static PaperIndex Build(IEnumerable<CollectionLoadResult> collections)
     {
         var loaded = collections.ToImmutableArray();
@@ -145,7 +153,7 @@ public sealed class PaperIndex
             normalizedTitleList = () => parts.NormalizedTitleList;
         }
 
-        return new PaperIndex(papers, normalizedTitles, normalizedTitleList, titles => LookupsOfOne(collection, titles, parts?.KeyList), loaded, prebuiltSearch, titleStrings);
+        return new PaperIndex(papers, normalizedTitles, normalizedTitleList, titles => LookupsOfOne(collection, titles, parts), loaded, prebuiltSearch, titleStrings);
     }
 
     /// <summary>
@@ -158,12 +166,26 @@ public sealed class PaperIndex
     /// <summary>What <see cref="BuildMerged"/> computes for one collection: each key and non-empty title to its first paper.</summary>
     /// <param name="collection">The collection.</param>
     /// <param name="normalizedTitles">Its papers' normalized titles.</param>
-    /// <param name="keys">Its papers' keys from the cache, or null: read the papers' keys.</param>
-    private static PaperLookups LookupsOfOne(CollectionLoadResult collection, Utf8StringList normalizedTitles, Utf8StringList? keys)
+    /// <param name="parts">What the cache gave for it, or null: its keys (else the papers' keys are read) and the tables
+    /// over them and the titles, when it stored them (else they are built).</param>
+    private static PaperLookups LookupsOfOne(CollectionLoadResult collection, Utf8StringList normalizedTitles, CollectionIndexParts? parts)
     {
+        var keys = parts?.KeyList;
+        var problems = collection.Problems.ToBuilder();
+        if (parts is { KeyTable: { } keyTable, TitleTable: { } titleTable } && keys is not null
+            && ReferenceEquals(keyTable.Strings, keys) && ReferenceEquals(titleTable.Strings, normalizedTitles))
+        {
+            // The cache's tables, over the cache's own lists: the duplicates were found when they were built.
+            foreach (var (entry, owner) in keyTable.Duplicates)
+            {
+                problems.Add(DuplicateKey(collection.Papers[entry], collection.Papers[owner]));
+            }
+
+            return new PaperLookups(keyTable, titleTable, problems.ToImmutable(), parts.KeyIgnoreCaseTable is { } ignoringCase && ReferenceEquals(ignoringCase.Exact, keyTable) ? ignoringCase : null);
+        }
+
         Utf8Lookup? byTitle = null;
         Utf8Lookup? byKey = null;
-        var problems = collection.Problems.ToBuilder();
         // Independent, so on both cores. The calling thread runs whichever the thread pool has not started: nothing waits
         // for a free pool thread.
         Parallel.Invoke(

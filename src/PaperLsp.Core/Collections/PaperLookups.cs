@@ -6,4 +6,5 @@ namespace PaperLsp.Core.Collections;
 /// <param name="ByKey">Every key that resolves (merged sources' too) to its paper id.</param>
 /// <param name="ByTitle">Each non-empty normalized title to its first paper id; its strings are every paper's normalized title.</param>
 /// <param name="Problems">Problems of every collection plus duplicate keys.</param>
-internal sealed record PaperLookups(Utf8Lookup ByKey, Utf8Lookup ByTitle, ImmutableArray<CollectionProblem> Problems);
+/// <param name="KeysIgnoringCase">The ignore-case table over <paramref name="ByKey"/> when the cache stored it; null: built on first use.</param>
+internal sealed record PaperLookups(Utf8Lookup ByKey, Utf8Lookup ByTitle, ImmutableArray<CollectionProblem> Problems, Utf8IgnoreCaseLookup? KeysIgnoringCase = null);

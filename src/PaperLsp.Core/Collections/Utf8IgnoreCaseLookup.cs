@@ -1,13 +1,16 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PaperLsp.Core.Collections;
 
 /// <summary>
 /// The distinct strings of a <see cref="Utf8Lookup"/> found ignoring case exactly as
-/// <see cref="StringComparer.OrdinalIgnoreCase"/> does (its hash and its equality, over the decoded text: a key with
-/// non-ASCII letters, or one that folds to ASCII such as "ı", behaves as it did in a dictionary). An open-addressing table
-/// of entry numbers, every spelling kept, so a lookup finds all spellings of a key. Built on first use (keys that differ
-/// from a known one only in case are rare: most sessions never ask).
+/// <see cref="StringComparer.OrdinalIgnoreCase"/> does (its equality over the decoded text, and a hash that is equal
+/// wherever that equality holds: a key with non-ASCII letters, or one that folds to ASCII such as "ı", behaves as it did in
+/// a dictionary). An open-addressing table of entry numbers, every spelling kept, so a lookup finds all spellings of a
+/// key. Built on first use (keys that differ from a known one only in case are rare: most sessions never ask), or read
+/// back from the cache (<see cref="WriteTo"/>, <see cref="ReadFrom"/>): the hash is the same in every process.
 /// </summary>
 internal sealed class Utf8IgnoreCaseLookup
 {
@@ -22,6 +25,64 @@ internal sealed class Utf8IgnoreCaseLookup
         _exact = exact;
         _slots = slots;
         _mask = slots.Length - 1;
+    }
+
+    /// <summary>The exact table whose distinct strings this one holds.</summary>
+    public Utf8Lookup Exact => _exact;
+
+    /// <summary>How many bytes <see cref="WriteTo"/> writes.</summary>
+    public long SerializedLength => 4 + (8L * _slots.Length);
+
+    /// <summary>Writes the slots (little-endian) for <see cref="ReadFrom"/> to give back over the same exact table.</summary>
+    public void WriteTo(Stream stream)
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("The stored lookup form is little-endian.");
+        }
+
+        Span<byte> header = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(header, _slots.Length);
+        stream.Write(header);
+        stream.Write(MemoryMarshal.AsBytes(_slots.AsSpan()));
+    }
+
+    /// <summary>
+    /// The table <see cref="WriteTo"/> wrote for <paramref name="exact"/>, read straight into its array; throws
+    /// <see cref="InvalidDataException"/> when the form cannot be that of this table (another size, an entry out of range
+    /// or not a distinct string's, another number of entries). The caller checks the bytes' hash.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static Utf8IgnoreCaseLookup ReadFrom(Stream stream, long length, Utf8Lookup exact)
+    {
+        Span<byte> header = stackalloc byte[4];
+        stream.ReadExactly(header);
+        var slotCount = BinaryPrimitives.ReadInt32LittleEndian(header);
+        if (!BitConverter.IsLittleEndian || slotCount != Utf8Lookup.Capacity(exact.Count) || length != 4 + (8L * slotCount))
+        {
+            throw new InvalidDataException("Cached ignore-case table is not the table of these keys.");
+        }
+
+        var slots = new ulong[slotCount];
+        stream.ReadExactly(MemoryMarshal.AsBytes(slots.AsSpan()));
+        var filled = 0;
+        var entries = (uint)exact.Strings.Count;
+        foreach (var value in slots)
+        {
+            if (value != 0)
+            {
+                filled++;
+                var entry = (uint)value - 1;
+                if (entry >= entries || !exact.IsOwner((int)entry))
+                {
+                    throw new InvalidDataException("Cached ignore-case table names an entry it cannot hold.");
+                }
+            }
+        }
+
+        return filled == exact.Count
+            ? new Utf8IgnoreCaseLookup(exact, slots)
+            : throw new InvalidDataException("Cached ignore-case table holds another number of entries.");
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -85,7 +146,30 @@ internal sealed class Utf8IgnoreCaseLookup
         return entries.Select(entry => _exact.Strings[entry]).ToArray();
     }
 
-    private static uint Hash(ReadOnlySpan<char> text) => (uint)string.GetHashCode(text, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// A hash equal for strings equal under <see cref="StringComparison.OrdinalIgnoreCase"/> (equal length in chars, each
+    /// char equal in upper case), the same in every process (so the table can be stored): each char counts as its invariant
+    /// upper case (the runtime's ordinal casing is the same ICU mapping), except for one value shared by surrogates (their
+    /// pairs are cased together), non-ASCII chars that upper-case to ASCII (ſ) and the ASCII letters a non-ASCII letter
+    /// upper-cases to or from (I for ı, S for ſ, K for the Kelvin sign): for those the comparison decides. Keys in other
+    /// scripts still spread over the table.
+    /// </summary>
+    internal static uint Hash(ReadOnlySpan<char> text)
+    {
+        var hash = 2166136261u ^ (uint)text.Length;
+        foreach (var c in text)
+        {
+            uint value = c < 0x80 ? (c is >= 'a' and <= 'z' ? (uint)c - 32 : c) : char.IsSurrogate(c) ? 0xFFFFu : char.ToUpperInvariant(c);
+            if (value is 'I' or 'S' or 'K' || (c >= 0x80 && value < 0x80))
+            {
+                value = 0xFFFF;
+            }
+
+            hash = (hash ^ value) * 16777619u;
+        }
+
+        return hash ^ (hash >> 15);
+    }
 
     /// <summary>The hash spread over the table (its low bits alone would crowd for keys that differ at the end).</summary>
     private static int Slot(uint hash, int mask) => (int)((hash * 0x9E3779B97F4A7C15UL) >> 32) & mask;

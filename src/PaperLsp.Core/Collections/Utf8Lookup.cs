@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PaperLsp.Core.Collections;
 
@@ -8,7 +9,8 @@ namespace PaperLsp.Core.Collections;
 /// keyed by a 64-bit hash of each string's bytes (<see cref="Hash"/>), the bytes compared on a hit. The first entry of equal strings owns them;
 /// the later ones are the duplicates, found while inserting. No string or object per entry: a million keys are built in
 /// about a third of a second (random writes, not the hash, dominate) into one array. Behaves as a <c>Dictionary&lt;string, int&gt;(StringComparer.Ordinal)</c> filled with
-/// <c>TryAdd</c> in entry order. Immutable once built.
+/// <c>TryAdd</c> in entry order. Immutable once built. The built table can be stored (<see cref="WriteTo"/>) and read
+/// back over the same strings (<see cref="ReadFrom"/>), so a cached start does not hash every string again.
 /// </summary>
 internal sealed class Utf8Lookup
 {
@@ -20,13 +22,20 @@ internal sealed class Utf8Lookup
     /// <summary>Entries whose string an earlier entry owns; null when none.</summary>
     private readonly HashSet<int>? _duplicates;
 
-    private Utf8Lookup(Utf8StringList strings, int[]? ids, ulong[] slots, HashSet<int>? duplicates, int count)
+    /// <summary>Each duplicate and the entry owning its string, in entry order; empty when none.</summary>
+    private readonly (int Entry, int Owner)[] _duplicateOwners;
+
+    /// <summary>Slot count, distinct count and duplicate count, each an int32, before the slots in the stored form.</summary>
+    private const int HeaderLength = 12;
+
+    private Utf8Lookup(Utf8StringList strings, int[]? ids, ulong[] slots, (int Entry, int Owner)[] duplicateOwners, int count)
     {
         Strings = strings;
         _ids = ids;
         _slots = slots;
         _mask = slots.Length - 1;
-        _duplicates = duplicates;
+        _duplicateOwners = duplicateOwners;
+        _duplicates = duplicateOwners.Length == 0 ? null : [.. duplicateOwners.Select(d => d.Entry)];
         Count = count;
     }
 
@@ -48,7 +57,7 @@ internal sealed class Utf8Lookup
     {
         var slots = new ulong[Capacity(strings.Count)];
         var mask = slots.Length - 1;
-        HashSet<int>? duplicates = null;
+        List<(int Entry, int Owner)>? duplicates = null;
         var count = 0;
         for (var entry = 0; entry < strings.Count; entry++)
         {
@@ -76,7 +85,7 @@ internal sealed class Utf8Lookup
                     var owner = (int)(uint)value - 1;
                     if (strings.Bytes(owner).SequenceEqual(bytes))
                     {
-                        (duplicates ??= []).Add(entry);
+                        (duplicates ??= []).Add((entry, owner));
                         duplicate?.Invoke(entry, owner);
                         break;
                     }
@@ -86,7 +95,95 @@ internal sealed class Utf8Lookup
             }
         }
 
-        return new Utf8Lookup(strings, ids, slots, duplicates, count);
+        return new Utf8Lookup(strings, ids, slots, duplicates is null ? [] : [.. duplicates], count);
+    }
+
+    /// <summary>Each entry whose string an earlier entry has, with that earlier entry (the owner), in entry order.</summary>
+    public ReadOnlySpan<(int Entry, int Owner)> Duplicates => _duplicateOwners;
+
+    /// <summary>Whether entries stand for other ids than their positions (an index of several collections).</summary>
+    public bool HasIds => _ids is not null;
+
+    /// <summary>How many bytes <see cref="WriteTo"/> writes.</summary>
+    public long SerializedLength => HeaderLength + (8L * _slots.Length) + (8L * _duplicateOwners.Length);
+
+    /// <summary>
+    /// Writes the table (slots and duplicates as they are in memory, little-endian; not the strings nor the ids) for
+    /// <see cref="ReadFrom"/> to give back over the same strings.
+    /// </summary>
+    public void WriteTo(Stream stream)
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("The stored lookup form is little-endian.");
+        }
+
+        Span<byte> header = stackalloc byte[HeaderLength];
+        BinaryPrimitives.WriteInt32LittleEndian(header, _slots.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(header[4..], Count);
+        BinaryPrimitives.WriteInt32LittleEndian(header[8..], _duplicateOwners.Length);
+        stream.Write(header);
+        stream.Write(MemoryMarshal.AsBytes(_slots.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_duplicateOwners.AsSpan()));
+    }
+
+    /// <summary>
+    /// The table <see cref="WriteTo"/> wrote for <paramref name="strings"/>, read straight into its arrays. Throws
+    /// <see cref="InvalidDataException"/> when the form cannot be a table of these strings (another size, an entry out of
+    /// range, counts that do not add up): the caller checks the bytes' hash, this checks what a hash cannot (a table of
+    /// other strings). Whether each slot's hash is that of its string is not checked (that is the build it spares).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static Utf8Lookup ReadFrom(Stream stream, long length, Utf8StringList strings)
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new InvalidDataException("The stored lookup form is little-endian.");
+        }
+
+        Span<byte> header = stackalloc byte[HeaderLength];
+        stream.ReadExactly(header);
+        var slotCount = BinaryPrimitives.ReadInt32LittleEndian(header);
+        var count = BinaryPrimitives.ReadInt32LittleEndian(header[4..]);
+        var duplicateCount = BinaryPrimitives.ReadInt32LittleEndian(header[8..]);
+        if (slotCount != Capacity(strings.Count) || count < 0 || duplicateCount < 0 || (long)count + duplicateCount > strings.Count
+            || length != HeaderLength + (8L * slotCount) + (8L * duplicateCount))
+        {
+            throw new InvalidDataException("Cached lookup table is not the table of these strings.");
+        }
+
+        var slots = new ulong[slotCount];
+        var duplicates = new (int Entry, int Owner)[duplicateCount];
+        stream.ReadExactly(MemoryMarshal.AsBytes(slots.AsSpan()));
+        stream.ReadExactly(MemoryMarshal.AsBytes(duplicates.AsSpan()));
+        var filled = 0;
+        var entries = (uint)strings.Count;
+        foreach (var value in slots)
+        {
+            if (value != 0)
+            {
+                filled++;
+                if ((uint)value - 1 >= entries)
+                {
+                    throw new InvalidDataException("Cached lookup table names an entry out of range.");
+                }
+            }
+        }
+
+        var previous = -1;
+        foreach (var (entry, owner) in duplicates)
+        {
+            if (entry <= previous || (uint)entry >= entries || owner < 0 || owner >= entry)
+            {
+                throw new InvalidDataException("Cached lookup table has impossible duplicates.");
+            }
+
+            previous = entry;
+        }
+
+        return filled == count
+            ? new Utf8Lookup(strings, ids: null, slots, duplicates, count)
+            : throw new InvalidDataException("Cached lookup table holds another number of entries than it says.");
     }
 
     /// <summary>The id of the entry whose string is <paramref name="text"/>.</summary>

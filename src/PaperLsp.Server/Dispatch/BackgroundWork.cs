@@ -65,7 +65,7 @@ public static class BackgroundWork
         });
 
     /// <summary>Raises the calling thread's nice value (Linux threads have their own); anywhere else, or on failure, nothing.</summary>
-    private static void LowerPriority()
+    internal static void LowerPriority()
     {
         if (!OperatingSystem.IsLinux())
         {

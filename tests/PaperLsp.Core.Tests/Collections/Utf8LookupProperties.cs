@@ -101,6 +101,107 @@ public class Utf8LookupProperties
             });
 
     [Property(MaxTest = 500)]
+    public Property A_table_read_back_from_its_stored_form_finds_what_the_built_one_finds() =>
+        Prop.ForAll(
+            Texts.Zip(Texts).Zip(Gen.Elements(false, true)).ToArbitrary(),
+            generated =>
+            {
+                var ((strings, others), skipEmpty) = generated;
+                var list = Utf8StringList.FromStrings(strings);
+                var built = Utf8Lookup.Build(list, skipEmpty: skipEmpty);
+                using var stored = new MemoryStream();
+                built.WriteTo(stored);
+                stored.Position = 0;
+                var read = Utf8Lookup.ReadFrom(stored, stored.Length, list);
+
+                var queries = strings.Concat(others).Concat(strings.Select(s => s.ToUpperInvariant())).Append(string.Empty);
+                return (stored.Length == built.SerializedLength).Label("length")
+                    .And(queries.All(q => read.TryFind(q, out var id) == built.TryFind(q, out var want) && id == want).Label("finds"))
+                    .And(read.Duplicates.ToArray().SequenceEqual(built.Duplicates.ToArray()).Label("duplicates"))
+                    .And(read.DistinctStrings().SequenceEqual(built.DistinctStrings()).Label("distinct strings"))
+                    .And((read.Count == built.Count).Label("count"));
+            });
+
+    [Property(MaxTest = 300)]
+    public Property An_ignore_case_table_read_back_from_its_stored_form_finds_what_the_built_one_finds() =>
+        Prop.ForAll(
+            Texts.Zip(Texts).ToArbitrary(),
+            generated =>
+            {
+                var (strings, others) = generated;
+                var exact = Utf8Lookup.Build(Utf8StringList.FromStrings(strings));
+                var built = Utf8IgnoreCaseLookup.Build(exact);
+                using var stored = new MemoryStream();
+                built.WriteTo(stored);
+                stored.Position = 0;
+                var read = Utf8IgnoreCaseLookup.ReadFrom(stored, stored.Length, exact);
+
+                var queries = strings.Concat(others).Concat(strings.Select(s => s.ToUpperInvariant())).Concat(strings.Select(s => s.ToLowerInvariant()));
+                return (stored.Length == built.SerializedLength).Label("length")
+                    .And(queries.All(q => read.FindAll(q).SequenceEqual(built.FindAll(q))).Label("finds"));
+            });
+
+    [Property(MaxTest = 300)]
+    public Property The_ignore_case_hash_is_equal_wherever_ordinal_ignore_case_says_equal() =>
+        Prop.ForAll(
+            Texts.Zip(Gen.Elements(Pieces).ArrayOf()).ToArbitrary(),
+            generated =>
+            {
+                // A string against every case variant the pieces make of it (ı, ſ, K and their ASCII kin among them).
+                var (texts, pieces) = generated;
+                var candidates = texts.Concat(texts.Select(t => t.ToUpperInvariant())).Concat(texts.Select(t => t.ToLowerInvariant())).Append(string.Concat(pieces)).ToArray();
+                return candidates.All(a => candidates.All(b =>
+                    !string.Equals(a, b, StringComparison.OrdinalIgnoreCase) || Utf8IgnoreCaseLookup.Hash(a) == Utf8IgnoreCaseLookup.Hash(b)));
+            });
+
+    [Property(MaxTest = 300)]
+    public Property A_stored_table_is_refused_over_a_list_of_another_size_or_when_cut_short() =>
+        Prop.ForAll(
+            Texts.Where(t => t.Length > 0).Zip(Gen.Choose(1, 40)).ToArbitrary(),
+            generated =>
+            {
+                var (strings, extra) = generated;
+                var built = Utf8Lookup.Build(Utf8StringList.FromStrings(strings));
+                var stored = new MemoryStream();
+                built.WriteTo(stored);
+                var bytes = stored.ToArray();
+
+                // The table of these strings over more strings (a capacity that does not fit), or its bytes cut short.
+                var longer = Utf8StringList.FromStrings([.. strings, .. Enumerable.Range(0, extra * 8).Select(i => $"extra{i}")]);
+                var overOther = Refused(() => Utf8Lookup.ReadFrom(new MemoryStream(bytes), bytes.Length, longer));
+                var cut = Refused(() => Utf8Lookup.ReadFrom(new MemoryStream(bytes[..^8]), bytes.Length - 8, Utf8StringList.FromStrings(strings)));
+                return (overOther || Utf8Lookup.Capacity(longer.Count) == Utf8Lookup.Capacity(strings.Length)).Label("over a longer list")
+                    .And(cut.Label("cut short"));
+            });
+
+    [Fact]
+    public void A_stored_table_naming_an_entry_past_its_strings_is_refused()
+    {
+        var strings = Utf8StringList.FromStrings(["a", "b", "c"]);
+        var stored = new MemoryStream();
+        Utf8Lookup.Build(strings).WriteTo(stored);
+        var bytes = stored.ToArray();
+        // The first slot that holds an entry now holds entry 1000 (the hash's tag kept).
+        var slot = Enumerable.Range(0, (bytes.Length - 12) / 8).First(i => BitConverter.ToUInt64(bytes, 12 + (8 * i)) != 0);
+        BitConverter.GetBytes((BitConverter.ToUInt64(bytes, 12 + (8 * slot)) & 0xFFFF_FFFF_0000_0000UL) | 1001).CopyTo(bytes, 12 + (8 * slot));
+
+        Assert.Throws<InvalidDataException>(() => Utf8Lookup.ReadFrom(new MemoryStream(bytes), bytes.Length, strings));
+    }
+
+    private static bool Refused(Action read)
+    {
+        try
+        {
+            read();
+            return false;
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            return true;
+        }
+    }
+
+    [Property(MaxTest = 500)]
     public Property Ignoring_case_finds_every_spelling_an_ordinal_ignore_case_dictionary_groups() =>
         Prop.ForAll(
             Texts.Zip(Texts).ToArbitrary(),

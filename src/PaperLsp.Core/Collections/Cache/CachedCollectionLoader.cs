@@ -307,7 +307,7 @@ public sealed class CachedCollectionLoader
     }
 
     /// <summary>
-    /// The result with the served index's titles and search index attached when that index is this one collection's
+    /// The result with the served index's titles, search index and lookups attached when that index is this one collection's
     /// alone (same papers, same order): a cold start then writes the cache without building them a second time, which
     /// cost seconds and a second search index's memory at 100k papers.
     /// </summary>
@@ -319,15 +319,22 @@ public sealed class CachedCollectionLoader
             return result;
         }
 
-        // An encoded parse (ParsedCollectionEncoder) has its titles and keys already; the served index adds its search index.
+        // An encoded parse (ParsedCollectionEncoder) has its titles and keys already; the served index adds its search index,
+        // and its lookups when it built them (before "ready"): the write stores them as they are.
         var parts = result.IndexParts is { } given && given.Fits(result) ? given : null;
+        var lookups = served.LookupsIfBuilt;
         return result with
         {
             IndexParts = new CollectionIndexParts(
                 result.Papers,
                 parts?.NormalizedTitleList ?? served.NormalizedTitleList,
                 parts?.KeyList,
-                served.SearchIndex),
+                served.SearchIndex)
+            {
+                KeyTable = lookups?.ByKey,
+                TitleTable = lookups?.ByTitle,
+                KeyIgnoreCaseTable = served.KeysIgnoringCaseIfBuilt,
+            },
         };
     }
 

@@ -12,13 +12,17 @@ internal sealed class CachedStrings
 {
     private readonly Lazy<string[]> _strings;
 
-    private CachedStrings(Utf8StringList list)
+    private CachedStrings(Utf8StringList list, ulong hash)
     {
         List = list;
+        Hash = hash;
         _strings = new Lazy<string[]>(list.ToArray, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public int Count => List.Count;
+
+    /// <summary>The XxHash3 of the stored bytes (checked when read).</summary>
+    public ulong Hash { get; }
 
     /// <summary>The strings as the stored bytes.</summary>
     public Utf8StringList List { get; }
@@ -65,6 +69,24 @@ internal sealed class CachedStrings
         return written + writer.Length;
     }
 
+    /// <summary>
+    /// <paramref name="strings"/> as a list whose bytes are the stored form <see cref="WriteTo"/> writes, so what is built
+    /// over it (the lookup tables) is what a read builds over the stored list: the list itself when it is already that
+    /// form, else made (a lone surrogate is stored as U+FFFD, not in the list's generalized form).
+    /// </summary>
+    public static Utf8StringList StoredList(IReadOnlyList<string> strings)
+    {
+        var list = strings as Utf8StringList ?? Utf8StringList.FromStrings(strings);
+        if (IsProperUtf8(list))
+        {
+            return list;
+        }
+
+        using var stored = new MemoryStream();
+        WriteTo(stored, strings);
+        return Utf8StringList.Read(stored.ToArray());
+    }
+
     /// <summary>Whether every string is proper UTF-8 (none holds a lone surrogate), so its bytes are what <see cref="CacheChunkWriter.WriteString"/> writes.</summary>
     private static bool IsProperUtf8(Utf8StringList list)
     {
@@ -88,6 +110,6 @@ internal sealed class CachedStrings
         }
 
         // The form is checked now, so that using the strings later cannot fail.
-        return new CachedStrings(Utf8StringList.Read(data));
+        return new CachedStrings(Utf8StringList.Read(data), expectedHash);
     }
 }

@@ -13,7 +13,9 @@ namespace PaperLsp.Core.Collections.Cache;
 /// Next to the papers it keeps what <see cref="PaperIndex.Build"/> computes for the collection and what the index needs
 /// without the papers: each paper's normalized title and each paper's key (one BLOB each, <see cref="CachedStrings"/>),
 /// the collection's search index as one BLOB in <see cref="PaperSearchIndex.WriteTo"/>'s form, each with its own hash,
-/// written in the same transaction as the papers, so a start from the cache redoes none of it and decodes no paper.
+/// written in the same transaction as the papers, so a start from the cache redoes none of it and decodes no paper; and
+/// the key and title tables built over those two lists (<see cref="Utf8Lookup.WriteTo"/>, one BLOB each), so that it
+/// does not hash every key and title again either.
 /// <para>
 /// Trust: the file name and PRAGMA user_version carry <see cref="FormatVersion"/> (a mismatch drops everything); a file
 /// that is not a database or is corrupt is deleted and recreated; a read checks the hash of every BLOB it returns (every
@@ -25,7 +27,7 @@ namespace PaperLsp.Core.Collections.Cache;
 internal sealed class CollectionCacheStore
 {
     /// <summary>Bump when the binary form of papers or the schema changes.</summary>
-    public const int FormatVersion = 6;
+    public const int FormatVersion = 7;
 
     /// <summary>
     /// The unit of a row and of a hash: large enough that a full read is a few hundred rows (100k papers) to a few
@@ -38,9 +40,12 @@ internal sealed class CollectionCacheStore
     /// <summary>Far above what <see cref="PapersPerChunk"/> papers take; a larger size can only be damage.</summary>
     private const int MaxChunkBytes = 256 << 20;
 
-    /// <summary><c>string_list.kind</c> of each paper's normalized title, and of each paper's key.</summary>
+    /// <summary><c>string_list.kind</c> of each paper's normalized title, and of each paper's key; <c>lookup_table.kind</c> of the tables over them.</summary>
     private const int TitlesKind = 0;
     private const int KeysKind = 1;
+
+    /// <summary><c>lookup_table.kind</c> of the ignore-case table over the key table.</summary>
+    private const int KeysIgnoringCaseKind = 2;
 
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
@@ -88,7 +93,7 @@ internal sealed class CollectionCacheStore
     {
         using var connection = Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, length, mtime, hash, paper_count, chunk_count FROM collection WHERE path = $path";
+        command.CommandText = "SELECT id, length, mtime, hash, paper_count, chunk_count, written_at FROM collection WHERE path = $path";
         command.Parameters.AddWithValue("$path", path);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
@@ -97,7 +102,7 @@ internal sealed class CollectionCacheStore
         }
 
         var stamp = new CollectionFileStamp(reader.GetInt64(1), reader.GetInt64(2), unchecked((ulong)reader.GetInt64(3)));
-        return new CachedCollectionEntry(reader.GetInt64(0), path, stamp, reader.GetInt32(4), reader.GetInt32(5));
+        return new CachedCollectionEntry(reader.GetInt64(0), path, stamp, reader.GetInt32(4), reader.GetInt32(5), reader.GetInt64(6));
     }
 
     /// <summary>
@@ -107,8 +112,34 @@ internal sealed class CollectionCacheStore
     /// </summary>
     public CollectionLoadResult Read(CachedCollectionEntry entry, CancellationToken cancellationToken = default)
     {
+        // The search index (a third of the bytes) on a thread of its own, over a connection of its own: both reads check
+        // that their snapshot holds the very write that was found.
+        var searchRead = Task.Factory.StartNew(() => ReadSearchIndexAlone(entry), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            return ReadWithSearch(entry, searchRead, cancellationToken);
+        }
+        catch
+        {
+            // Nothing outlives a failed read: the entry may be dropped next.
+            ((IAsyncResult)searchRead).AsyncWaitHandle.WaitOne();
+            throw;
+        }
+    }
+
+    private PaperSearchIndex ReadSearchIndexAlone(CachedCollectionEntry entry)
+    {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction(deferred: true);
+        CheckWrite(connection, transaction, entry);
+        return ReadSearchIndex(connection, transaction, entry);
+    }
+
+    private CollectionLoadResult ReadWithSearch(CachedCollectionEntry entry, Task<PaperSearchIndex> searchRead, CancellationToken cancellationToken)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        CheckWrite(connection, transaction, entry);
         var problems = ReadProblems(connection, transaction, entry);
         var titles = ReadStrings(connection, transaction, entry, TitlesKind);
         var keys = ReadStrings(connection, transaction, entry, KeysKind);
@@ -116,6 +147,10 @@ internal sealed class CollectionCacheStore
         {
             throw new InvalidDataException("Cached titles or keys are for another number of papers.");
         }
+
+        var titleTable = ReadLookup(connection, transaction, entry, TitlesKind, titles);
+        var keyTable = ReadLookup(connection, transaction, entry, KeysKind, keys);
+        var keyIgnoreCaseTable = ReadLookup(connection, transaction, entry, KeysIgnoringCaseKind, keys, (stream, length) => Utf8IgnoreCaseLookup.ReadFrom(stream, length, keyTable));
 
         var blocks = new List<byte[]>((entry.PaperCount + PaperChunkFormat.PapersPerBlock - 1) / PaperChunkFormat.PapersPerBlock);
         using (var command = connection.CreateCommand())
@@ -153,11 +188,11 @@ internal sealed class CollectionCacheStore
             }
         }
 
-        var search = ReadSearchIndex(connection, transaction, entry);
+        var search = searchRead.GetAwaiter().GetResult();
         var papers = PaperList.OnDemand(new CachedPaperChunks([.. blocks], entry.PaperCount, keys));
         return new CollectionLoadResult(entry.Path, papers, problems)
         {
-            IndexParts = new CollectionIndexParts(papers, titles.List, keys.List, search),
+            IndexParts = new CollectionIndexParts(papers, titles.List, keys.List, search) { KeyTable = keyTable, TitleTable = titleTable, KeyIgnoreCaseTable = keyIgnoreCaseTable },
         };
     }
 
@@ -229,8 +264,9 @@ internal sealed class CollectionCacheStore
         var problemBytes = problems.ToArray();
         var chunkCount = (result.Papers.Length + PapersPerChunk - 1) / PapersPerChunk;
         // What PaperIndex.Build and the search would compute for this collection, so a start from the cache skips it.
-        IReadOnlyList<string> titles = result.IndexParts is { } parts && parts.Fits(result) ? parts.NormalizedTitleList : PaperIndex.NormalizeTitleList(result.Papers);
-        var search = result.IndexParts is { Search: { } built } prebuilt && prebuilt.Fits(result) ? built : PaperSearchIndex.ForPapers(result.Papers.WithoutKeeping(), titles);
+        var given = result.IndexParts is { } parts && parts.Fits(result) ? parts : null;
+        IReadOnlyList<string> titles = given is not null ? given.NormalizedTitleList : PaperIndex.NormalizeTitleList(result.Papers);
+        var search = given?.Search ?? PaperSearchIndex.ForPapers(result.Papers.WithoutKeeping(), titles);
 
         long id;
         using (var insert = connection.CreateCommand())
@@ -253,10 +289,14 @@ internal sealed class CollectionCacheStore
             id = (long)insert.ExecuteScalar()!;
         }
 
-        IReadOnlyList<string> keys = result.IndexParts is { KeyList: { } keyList } withKeys && withKeys.Fits(result) ? keyList : KeysOf(result.Papers);
-
-        WriteStrings(connection, transaction, id, TitlesKind, titles);
-        WriteStrings(connection, transaction, id, KeysKind, keys);
+        // The lists in their stored form (as a read gives them back), which the stored tables are built over.
+        var titleList = CachedStrings.StoredList(titles);
+        var keyList = CachedStrings.StoredList(
+            given?.KeyTable is { HasIds: false } served && served.Strings.Count == result.Papers.Length ? served.Strings
+            : given?.KeyList ?? (IReadOnlyList<string>)KeysOf(result.Papers));
+        var titlesHash = WriteStrings(connection, transaction, id, TitlesKind, titleList);
+        var keysHash = WriteStrings(connection, transaction, id, KeysKind, keyList);
+        WriteLookups(connection, transaction, id, given, (titleList, titlesHash), (keyList, keysHash));
 
         // Each chunk is encoded into buffers reused for every chunk and copied into a BLOB of its size (zeroblob, then
         // incremental I/O): no array per chunk, so a million papers' write allocates little besides the key list.
@@ -326,10 +366,107 @@ internal sealed class CollectionCacheStore
     }
 
     /// <summary>
+    /// Writes the title and key tables over the lists as stored: the ones the served index built when they are over these
+    /// very lists (a cold start built them before "ready"), else built here.
+    /// </summary>
+    private static void WriteLookups(
+        SqliteConnection connection, SqliteTransaction transaction, long id, CollectionIndexParts? given,
+        (Utf8StringList List, ulong Hash) titles, (Utf8StringList List, ulong Hash) keys)
+    {
+        var titleTable = given?.TitleTable is { HasIds: false } servedTitles && ReferenceEquals(servedTitles.Strings, titles.List)
+            ? servedTitles
+            : Utf8Lookup.Build(titles.List, skipEmpty: true);
+        var keyTable = given?.KeyTable is { HasIds: false } servedKeys && ReferenceEquals(servedKeys.Strings, keys.List)
+            ? servedKeys
+            : Utf8Lookup.Build(keys.List);
+        var keyIgnoreCaseTable = given?.KeyIgnoreCaseTable is { } servedIgnoringCase && ReferenceEquals(servedIgnoringCase.Exact, keyTable)
+            ? servedIgnoringCase
+            : Utf8IgnoreCaseLookup.Build(keyTable);
+        WriteLookup(connection, transaction, id, TitlesKind, titleTable.SerializedLength, titleTable.WriteTo, titles.Hash);
+        WriteLookup(connection, transaction, id, KeysKind, keyTable.SerializedLength, keyTable.WriteTo, keys.Hash);
+        WriteLookup(connection, transaction, id, KeysIgnoringCaseKind, keyIgnoreCaseTable.SerializedLength, keyIgnoreCaseTable.WriteTo, keys.Hash);
+    }
+
+    /// <summary>
+    /// One table straight into its BLOB, as <see cref="WriteSearchIndex"/> does (a pass that only hashes first); its hash is
+    /// seeded with the hash of the string list it is over, so a read takes it only over that very list.
+    /// </summary>
+    private static void WriteLookup(SqliteConnection connection, SqliteTransaction transaction, long id, int kind, long length, Action<Stream> write, ulong stringsHash)
+    {
+        ulong hash;
+        using (var hashing = new HashingStream(Stream.Null, unchecked((long)stringsHash)))
+        {
+            write(hashing);
+            hash = hashing.Position == length
+                ? hashing.Hash
+                : throw new InvalidOperationException("The lookup table wrote another length than it announced.");
+        }
+
+        long rowid;
+        using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO lookup_table (collection_id, kind, hash, data) VALUES ($id, $kind, $hash, zeroblob($length));
+                SELECT last_insert_rowid();
+                """;
+            insert.Parameters.AddWithValue("$id", id);
+            insert.Parameters.AddWithValue("$kind", kind);
+            insert.Parameters.AddWithValue("$hash", unchecked((long)hash));
+            insert.Parameters.AddWithValue("$length", length);
+            rowid = (long)insert.ExecuteScalar()!;
+        }
+
+        using var blob = new SqliteBlob(connection, "lookup_table", "data", rowid);
+        write(blob);
+    }
+
+    /// <summary>
+    /// The stored table of <paramref name="kind"/> over <paramref name="strings"/>, read straight into its arrays and hashed
+    /// on the way (seeded with the list's hash, so a table built over other strings does not match); a missing row, a hash
+    /// or a form that does not match (<see cref="Utf8Lookup.ReadFrom"/>) throws.
+    /// </summary>
+    private static Utf8Lookup ReadLookup(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry, int kind, CachedStrings strings) =>
+        ReadLookup(connection, transaction, entry, kind, strings, (stream, length) => Utf8Lookup.ReadFrom(stream, length, strings.List));
+
+    /// <summary>A stored table of <paramref name="kind"/> whose hash is seeded with that of <paramref name="strings"/>, read by <paramref name="read"/>.</summary>
+    private static T ReadLookup<T>(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry, int kind, CachedStrings strings, Func<Stream, long, T> read)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT hash, length(data), rowid FROM lookup_table WHERE collection_id = $id AND kind = $kind";
+        command.Parameters.AddWithValue("$id", entry.Id);
+        command.Parameters.AddWithValue("$kind", kind);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            throw new InvalidDataException("Cached lookup table is missing.");
+        }
+
+        var length = reader.GetInt64(1);
+        using var stream = new HashingStream(new SqliteBlob(connection, "lookup_table", "data", reader.GetInt64(2), readOnly: true), unchecked((long)strings.Hash));
+        T table;
+        try
+        {
+            table = read(stream, length);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException("Cached lookup table is shorter than it says.");
+        }
+
+        // The form is checked before the hash, so a damaged size could not make it read far: the hash decides the rest.
+        return stream.Position == length && stream.Hash == unchecked((ulong)reader.GetInt64(0))
+            ? table
+            : throw new InvalidDataException("Cached lookup table checksum does not match.");
+    }
+
+    /// <summary>
     /// Writes a string list straight into its BLOB, as <see cref="WriteSearchIndex"/> does: a first pass only hashes and
     /// counts, so no buffer of the whole list is made and the row is not updated after its BLOB is written.
     /// </summary>
-    private static void WriteStrings(SqliteConnection connection, SqliteTransaction transaction, long id, int kind, IReadOnlyList<string> strings)
+    /// <returns>The list's hash.</returns>
+    private static ulong WriteStrings(SqliteConnection connection, SqliteTransaction transaction, long id, int kind, IReadOnlyList<string> strings)
     {
         ulong hash;
         long length;
@@ -359,6 +496,8 @@ internal sealed class CollectionCacheStore
         {
             throw new InvalidOperationException("The string list wrote another length than it counted.");
         }
+
+        return hash;
     }
 
     /// <summary>The cached string list of <paramref name="kind"/>; a missing row, a hash or a form that does not match throws.</summary>
@@ -366,13 +505,30 @@ internal sealed class CollectionCacheStore
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT hash, data FROM string_list WHERE collection_id = $id AND kind = $kind";
+        // The BLOB read incrementally, straight into the array that keeps it (selected, it would be read into SQLite's
+        // memory and then copied).
+        command.CommandText = "SELECT hash, length(data), rowid FROM string_list WHERE collection_id = $id AND kind = $kind";
         command.Parameters.AddWithValue("$id", entry.Id);
         command.Parameters.AddWithValue("$kind", kind);
         using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? CachedStrings.Read(reader.GetFieldValue<byte[]>(1), unchecked((ulong)reader.GetInt64(0)))
-            : throw new InvalidDataException("Cached titles or keys are missing.");
+        if (!reader.Read())
+        {
+            throw new InvalidDataException("Cached titles or keys are missing.");
+        }
+
+        var length = reader.GetInt64(1);
+        if (length is < 0 or > int.MaxValue)
+        {
+            throw new InvalidDataException("Cached titles or keys have an impossible size.");
+        }
+
+        var data = new byte[length];
+        using (var blob = new SqliteBlob(connection, "string_list", "data", reader.GetInt64(2), readOnly: true))
+        {
+            blob.ReadExactly(data);
+        }
+
+        return CachedStrings.Read(data, unchecked((ulong)reader.GetInt64(0)));
     }
 
     /// <summary>
@@ -463,6 +619,20 @@ internal sealed class CollectionCacheStore
         return search.Count == entry.PaperCount ? search : throw new InvalidDataException("Cached search index is for another number of papers.");
     }
 
+    /// <summary>Throws unless the transaction sees the write <paramref name="entry"/> was found in (a rewrite may reuse its id).</summary>
+    private static void CheckWrite(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT written_at FROM collection WHERE id = $id AND path = $path";
+        command.Parameters.AddWithValue("$id", entry.Id);
+        command.Parameters.AddWithValue("$path", entry.Path);
+        if (command.ExecuteScalar() is not long writtenAt || writtenAt != entry.WrittenAt)
+        {
+            throw new InvalidDataException("Cache entry was rewritten while it was read.");
+        }
+    }
+
     private static ImmutableArray<CollectionProblem> ReadProblems(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry)
     {
         using var command = connection.CreateCommand();
@@ -500,6 +670,7 @@ internal sealed class CollectionCacheStore
             DELETE FROM chunk WHERE collection_id IN (SELECT id FROM collection WHERE path = $path);
             DELETE FROM search_index WHERE collection_id IN (SELECT id FROM collection WHERE path = $path);
             DELETE FROM string_list WHERE collection_id IN (SELECT id FROM collection WHERE path = $path);
+            DELETE FROM lookup_table WHERE collection_id IN (SELECT id FROM collection WHERE path = $path);
             DELETE FROM collection WHERE path = $path;
             """;
         command.Parameters.AddWithValue("$path", path);
@@ -529,7 +700,10 @@ internal sealed class CollectionCacheStore
         using var connection = Connect();
         using (var wal = connection.CreateCommand())
         {
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            // Pages of 64 KB for a new file (an existing one keeps its size): a start reads hundreds of MB of BLOBs, each a
+            // chain of overflow pages SQLite reads one at a time, and 16 times fewer of them took ~10 % less CPU at 1M
+            // papers. Set before WAL mode, which fixes the page size of the file it creates.
+            wal.CommandText = "PRAGMA page_size = 65536; PRAGMA journal_mode = WAL;";
             wal.ExecuteNonQuery();
         }
 
@@ -549,6 +723,7 @@ internal sealed class CollectionCacheStore
         using var create = connection.CreateCommand();
         create.Transaction = transaction;
         create.CommandText = $"""
+            DROP TABLE IF EXISTS lookup_table;
             DROP TABLE IF EXISTS string_list;
             DROP TABLE IF EXISTS search_index;
             DROP TABLE IF EXISTS chunk;
@@ -576,6 +751,12 @@ internal sealed class CollectionCacheStore
                 hash INTEGER NOT NULL,
                 data BLOB NOT NULL);
             CREATE TABLE string_list (
+                collection_id INTEGER NOT NULL,
+                kind INTEGER NOT NULL,
+                hash INTEGER NOT NULL,
+                data BLOB NOT NULL,
+                PRIMARY KEY (collection_id, kind));
+            CREATE TABLE lookup_table (
                 collection_id INTEGER NOT NULL,
                 kind INTEGER NOT NULL,
                 hash INTEGER NOT NULL,

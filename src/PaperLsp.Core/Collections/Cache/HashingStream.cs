@@ -6,13 +6,14 @@ namespace PaperLsp.Core.Collections.Cache;
 /// Passes reads or writes through to another stream (a SQLite BLOB) and hashes (XxHash3) every byte that went through,
 /// so a large BLOB is checked while it is read straight into its final arrays, or hashed while it is written, instead of
 /// being copied into one large buffer first. Forward-only; owns the inner stream. Transfers go in slices of at most 1 MB, so a stream that lacks
-/// span overloads never rents a buffer as large as the whole transfer.
+/// span overloads never rents a buffer as large as the whole transfer. The seed binds the hash to something else than the
+/// bytes (the lookup tables' hash is seeded with the hash of the strings they are over).
 /// </summary>
-internal sealed class HashingStream(Stream inner) : Stream
+internal sealed class HashingStream(Stream inner, long seed = 0) : Stream
 {
     private const int SliceBytes = 1 << 20;
 
-    private readonly XxHash3 _hash = new();
+    private readonly XxHash3 _hash = new(seed);
     private long _transferred;
 
     public override bool CanRead => inner.CanRead;
