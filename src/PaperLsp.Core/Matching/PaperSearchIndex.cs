@@ -76,6 +76,9 @@ public sealed class PaperSearchIndex
     /// <summary>Per paper: the <see cref="WholeWordFilter"/> of its title, key and authors.</summary>
     private readonly ulong[] _wholeWords;
 
+    /// <summary>The papers by folded title: those whose title starts with a query are one run of it.</summary>
+    private readonly TitleStartTable _titleStarts;
+
     /// <summary>The last search whose matches are all known (see <see cref="Remember"/>); the index is immutable, so they stay true.</summary>
     private volatile CompleteMatches? _lastComplete;
 
@@ -157,11 +160,14 @@ public sealed class PaperSearchIndex
             (_pairs[2 * i], _pairs[(2 * i) + 1]) = CharacterPairFilter.Of<char>(joined);
             _wholeWords[i] = WholeWordFilter.Of(joined[..record.YearStart]);
         }
+
+        _titleStarts = TitleStartTable.Build(_text, _records, _masks);
     }
 
-    private PaperSearchIndex(byte[] text, char[] wideText, PaperRecord[] records, ulong[] masks, ulong[] fieldMasks, ulong[] pairs, ulong[] wholeWords)
+    private PaperSearchIndex(byte[] text, char[] wideText, PaperRecord[] records, ulong[] masks, ulong[] fieldMasks, ulong[] pairs, ulong[] wholeWords, TitleStartTable titleStarts)
     {
         _wholeWords = wholeWords;
+        _titleStarts = titleStarts;
         _text = text;
         _wideText = wideText;
         _records = records;
@@ -173,13 +179,14 @@ public sealed class PaperSearchIndex
     /// <summary>
     /// The first bytes of <see cref="WriteTo"/>'s form, then its layout version: change the version whenever the arrays
     /// or what fills them (folding, masks, <see cref="CharacterPairFilter"/>) change, so an old form is not read.
-    /// Version 3: the text as bytes, the wide papers' text as UTF-16 beside it, and the whole-word filters.
+    /// Version 3: the text as bytes, the wide papers' text as UTF-16 beside it, and the whole-word filters. Version 4: the
+    /// papers in title order (<see cref="TitleStartTable"/>) at the end.
     /// </summary>
     private const ulong SerializedMagic = 0x31_58_45_44_4E_49_53_50; // "PSINDEX1"
 
-    private const int SerializedVersion = 3;
+    private const int SerializedVersion = 4;
 
-    private const int HeaderLength = 32;
+    private const int HeaderLength = 40;
 
     /// <summary>
     /// Writes the built index (its arrays as they are in memory, in this machine's byte order) so that a cache can give
@@ -194,6 +201,7 @@ public sealed class PaperSearchIndex
         BinaryPrimitives.WriteInt32LittleEndian(header[12..], _records.Length);
         BinaryPrimitives.WriteInt64LittleEndian(header[16..], _text.Length);
         BinaryPrimitives.WriteInt64LittleEndian(header[24..], _wideText.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(header[32..], _titleStarts.Wide.Length);
         stream.Write(header);
         stream.Write(_text);
         stream.Write(MemoryMarshal.AsBytes(_wideText.AsSpan()));
@@ -202,6 +210,7 @@ public sealed class PaperSearchIndex
         stream.Write(MemoryMarshal.AsBytes(_fieldMasks.AsSpan()));
         stream.Write(MemoryMarshal.AsBytes(_pairs.AsSpan()));
         stream.Write(MemoryMarshal.AsBytes(_wholeWords.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_titleStarts.Ordered.AsSpan()));
     }
 
     /// <summary>
@@ -226,12 +235,13 @@ public sealed class PaperSearchIndex
             var count = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
             var length = BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
             var wideLength = BinaryPrimitives.ReadInt64LittleEndian(header[24..]);
-            if (count < 0 || length < 0 || length > Array.MaxLength || wideLength < 0 || wideLength > Array.MaxLength)
+            var wideCount = BinaryPrimitives.ReadInt32LittleEndian(header[32..]);
+            if (count < 0 || length < 0 || length > Array.MaxLength || wideLength < 0 || wideLength > Array.MaxLength || wideCount < 0 || wideCount > count)
             {
                 return null;
             }
 
-            if (byteLength is { } expected && SerializedLengthOf(count, length, wideLength) != expected)
+            if (byteLength is { } expected && SerializedLengthOf(count, wideCount, length, wideLength) != expected)
             {
                 return null;
             }
@@ -243,6 +253,7 @@ public sealed class PaperSearchIndex
             var fieldMasks = new ulong[2 * count];
             var pairs = new ulong[2 * count];
             var wholeWords = new ulong[count];
+            var titleOrder = new int[count - wideCount];
             stream.ReadExactly(text);
             stream.ReadExactly(MemoryMarshal.AsBytes(wideText.AsSpan()));
             stream.ReadExactly(MemoryMarshal.AsBytes(records.AsSpan()));
@@ -250,6 +261,7 @@ public sealed class PaperSearchIndex
             stream.ReadExactly(MemoryMarshal.AsBytes(fieldMasks.AsSpan()));
             stream.ReadExactly(MemoryMarshal.AsBytes(pairs.AsSpan()));
             stream.ReadExactly(MemoryMarshal.AsBytes(wholeWords.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(titleOrder.AsSpan()));
             for (var i = 0; i < count; i++)
             {
                 // Every span the search takes must lie inside the text the paper's mask names.
@@ -262,7 +274,8 @@ public sealed class PaperSearchIndex
                 }
             }
 
-            return new PaperSearchIndex(text, wideText, records, masks, fieldMasks, pairs, wholeWords);
+            var titleStarts = TitleStartTable.FromOrder(titleOrder, masks);
+            return titleStarts is null ? null : new PaperSearchIndex(text, wideText, records, masks, fieldMasks, pairs, wholeWords, titleStarts);
         }
         catch (EndOfStreamException)
         {
@@ -287,16 +300,22 @@ public sealed class PaperSearchIndex
     public int Count => _records.Length;
 
     /// <summary>How many bytes <see cref="WriteTo"/> writes.</summary>
-    public long SerializedLength => SerializedLengthOf(_records.Length, _text.Length, _wideText.Length);
+    public long SerializedLength => SerializedLengthOf(_records.Length, _titleStarts.Wide.Length, _text.Length, _wideText.Length);
 
     /// <summary>
-    /// Header (magic, version, count, the two text lengths), the text as bytes, the wide papers' text as UTF-16, then per
-    /// paper its record and 6 ulongs (mask, 2 field masks, 2 pair filter words, whole-word filter).
+    /// Header (magic, version, count, the two text lengths, the number of wide papers, 4 bytes unused), the text as bytes,
+    /// the wide papers' text as UTF-16, then per paper its record and 6 ulongs (mask, 2 field masks, 2 pair filter words,
+    /// whole-word filter), then the ids of the other papers in title order.
     /// </summary>
-    private static long SerializedLengthOf(int count, long textLength, long wideTextLength) =>
-        HeaderLength + textLength + (2 * wideTextLength) + ((long)count * (Unsafe.SizeOf<PaperRecord>() + (6 * sizeof(ulong))));
+    private static long SerializedLengthOf(int count, int wideCount, long textLength, long wideTextLength) =>
+        HeaderLength + textLength + (2 * wideTextLength) + ((long)count * (Unsafe.SizeOf<PaperRecord>() + (6 * sizeof(ulong))))
+        + ((long)(count - wideCount) * sizeof(int));
 
-    public IReadOnlyList<SearchHit> Search(string query, int limit, CancellationToken cancellationToken = default)
+    public IReadOnlyList<SearchHit> Search(string query, int limit, CancellationToken cancellationToken = default) =>
+        Search(query, limit, counters: null, cancellationToken);
+
+    /// <summary>The search, counting what each stage of the scan did into <paramref name="counters"/> when given (benchmarks).</summary>
+    internal IReadOnlyList<SearchHit> Search(string query, int limit, SearchCounters? counters, CancellationToken cancellationToken = default)
     {
         if (limit <= 0 || Count == 0)
         {
@@ -313,6 +332,7 @@ public sealed class PaperSearchIndex
         var previous = _lastComplete;
         if (previous is not null && previous.Narrows(prepared))
         {
+            counters?.Narrowed = true;
             var narrowed = new TopHits(limit);
             foreach (var id in previous.PaperIds)
             {
@@ -326,20 +346,31 @@ public sealed class PaperSearchIndex
             return Remember(prepared, narrowed.ToSortedList(), limit);
         }
 
+        // Titles that start with the query first: their bonus makes them the likeliest best hits, and a heap full of them
+        // rejects the rest by its bound. When no other paper can reach the hits kept even with every word a whole word, a
+        // common start ("towards", "on the") is answered without the scan.
+        var best = new TopHits(limit);
+        var scoredFirst = ScoreTitleStarts(prepared, best, counters, cancellationToken);
+        if (best.Threshold > prepared.WholeWordSum)
+        {
+            counters?.EndedAfterStart = true;
+            cancellationToken.ThrowIfCancellationRequested();
+            return Remember(prepared, best.ToSortedList(), limit);
+        }
+
         var slices = Count >= ParallelThreshold ? Math.Max(1, Math.Min(Environment.ProcessorCount, 8)) : 1;
         if (slices == 1)
         {
-            var only = new TopHits(limit);
-            Scan(0, Count, prepared, only, cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
-            return Remember(prepared, only.ToSortedList(), limit);
+            Scan(0, Count, prepared, best, scoredFirst, counters, cancellationToken);
+        }
+        else
+        {
+            Parallel.For(0, slices, slice =>
+                Scan((int)((long)Count * slice / slices), (int)((long)Count * (slice + 1) / slices), prepared, best, scoredFirst, counters, cancellationToken));
         }
 
-        var shared = new TopHits(limit);
-        Parallel.For(0, slices, slice =>
-            Scan((int)((long)Count * slice / slices), (int)((long)Count * (slice + 1) / slices), prepared, shared, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
-        return Remember(prepared, shared.ToSortedList(), limit);
+        return Remember(prepared, best.ToSortedList(), limit);
     }
 
     /// <summary>Drops the remembered matches, so that the next search scans the collection (benchmarks repeating a query).</summary>
@@ -363,60 +394,175 @@ public sealed class PaperSearchIndex
     }
 
     /// <summary>
-    /// Scores papers [from, to) into <paramref name="best"/>; stops early (without throwing) when cancelled. First the
-    /// papers where every word is a substring of some field (where the best hits of a typical query are), scored at
-    /// once; every other paper is put in a tier by the words that may be substrings of it (from its pair filter). The
-    /// tiers are then scored best bound first, and the scan stops at the first tier whose bound cannot beat the worst
-    /// hit kept: a query with a typo or a rare combination of words scores the papers that match all but one word, not
-    /// the whole collection.
+    /// Scores the papers whose title starts with the query (a run of <see cref="TitleStartTable"/>, and the wide papers
+    /// checked one by one) best bound first, until the next bound cannot beat the hits kept. The bound of such a paper is
+    /// what <see cref="ScorePaper{T}"/> checks first (every word a substring: a whole word where the whole-word filter
+    /// allows it, else a word prefix; the title-start bonus; the length penalty) and needs no text: the run of a common
+    /// first word is sorted by it in one counting pass and mostly never read. Returns the ids scored, in ascending order:
+    /// the scan must not offer them again.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Scan(int from, int to, SearchQuery query, TopHits best, CancellationToken cancellationToken)
+    private int[] ScoreTitleStarts(SearchQuery query, TopHits best, SearchCounters? counters, CancellationToken cancellationToken)
+    {
+        var (start, end) = query.FitsInBytes ? _titleStarts.Range(query.FoldedAs<byte>(), _text, _records) : (0, 0);
+        var wide = _titleStarts.Wide;
+        var startMask = query.Mask | query.StartCodeMask;
+        var startCode = query.Mask | query.StartCode;
+        var wideStarts = 0;
+        foreach (var id in wide)
+        {
+            wideStarts += (_masks[id] & startMask) == startCode ? 1 : 0;
+        }
+
+        var candidates = (end - start) + wideStarts;
+        if (candidates == 0)
+        {
+            return [];
+        }
+
+        var pool = System.Buffers.ArrayPool<int>.Shared;
+        var ids = pool.Rent(candidates);
+        var bounds = pool.Rent(candidates);
+        var order = pool.Rent(candidates);
+        try
+        {
+            var count = 0;
+            _titleStarts.Ordered.AsSpan(start, end - start).CopyTo(ids);
+            count = end - start;
+            foreach (var id in wide)
+            {
+                if ((_masks[id] & startMask) == startCode && StartBonus(id, query) != 0)
+                {
+                    ids[count++] = id;
+                }
+            }
+
+            // Each paper's bound, then the papers in order of it, best first (a counting sort: bounds span a few thousand).
+            var foldedLength = query.Folded.Length;
+            var last = query.Words.Length - 1;
+            var lastBits = query.WholeWordBits[last];
+            var lastLoss = query.WholeWordScores[last] - query.PrefixScores[last];
+            int lowest = int.MaxValue, highest = int.MinValue;
+            for (var c = 0; c < count; c++)
+            {
+                var id = ids[c];
+                var titleLength = _records[id].TitleLength;
+                var bound = (titleLength == foldedLength ? 1500 : 500) - LengthPenalty(titleLength) + WordsBound(id, query, SearchQuery.AllTiers, default);
+                // The words before the last are whole words of such a title; the last one too where the title goes on with
+                // a space. Where it goes on inside a word ("toward" in "towards …"), the last word is a word prefix there,
+                // and only a whole word elsewhere scores more: the whole-word filter is often wrong about that (it holds
+                // the author names too), so when it allows it, the paper's text says.
+                if (titleLength > foldedLength && (_wholeWords[id] & lastBits) == lastBits && !LastWordIsWholeSomewhere(id, query))
+                {
+                    bound -= lastLoss;
+                }
+
+                bound = Math.Max(1, bound);
+                bounds[c] = bound;
+                lowest = Math.Min(lowest, bound);
+                highest = Math.Max(highest, bound);
+            }
+
+            var levels = highest - lowest + 1;
+            var positions = pool.Rent(levels + 1);
+            try
+            {
+                positions.AsSpan(0, levels + 1).Clear();
+                for (var c = 0; c < count; c++)
+                {
+                    positions[highest - bounds[c] + 1]++;
+                }
+
+                for (var level = 1; level <= levels; level++)
+                {
+                    positions[level] += positions[level - 1];
+                }
+
+                for (var c = 0; c < count; c++)
+                {
+                    order[positions[highest - bounds[c]]++] = c;
+                }
+            }
+            finally
+            {
+                pool.Return(positions);
+            }
+
+            var scored = new List<int>();
+            for (var o = 0; o < count; o++)
+            {
+                var c = order[o];
+                var bound = bounds[c];
+                if (bound < best.Threshold)
+                {
+                    break;
+                }
+
+                var id = ids[c];
+                var floor = best.Floor;
+                // A paper that at best ties the worst kept hit enters only if it comes earlier in the collection.
+                if (floor != TopHits.NoFloor && TopHits.Key(bound, id) < floor)
+                {
+                    continue;
+                }
+
+                if ((scored.Count & 0x3FF) == 0x3FF && cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                scored.Add(id);
+                var score = ScorePaper(id, query, SearchQuery.AllTiers, allAreSubstrings: true, floor);
+                if (score > 0)
+                {
+                    best.Offer(id, score);
+                }
+            }
+
+            counters?.Add(startCandidates: count, startScored: scored.Count, 0, 0, 0, 0, 0, 0, 0);
+            var sorted = scored.ToArray();
+            Array.Sort(sorted);
+            return sorted;
+        }
+        finally
+        {
+            pool.Return(ids);
+            pool.Return(bounds);
+            pool.Return(order);
+        }
+    }
+
+    /// <summary>
+    /// Scores papers [from, to) into <paramref name="best"/>; stops early (without throwing) when cancelled. The papers
+    /// where every word may be a substring of some field (their pair filter allows it) and is one are scored at once
+    /// (where the best hits of a typical query are), unless their bound cannot beat the worst hit kept; every other paper
+    /// is put in a tier by the words that may be substrings of it. The tiers are then scored best bound first, and the
+    /// scan stops at the first tier whose bound cannot beat the worst hit kept: a query with a typo or a rare combination
+    /// of words scores the papers that match all but one word, not the whole collection. <paramref name="scoredFirst"/>
+    /// (ascending): papers the title-start pass scored, skipped here.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Scan(int from, int to, SearchQuery query, TopHits best, int[] scoredFirst, SearchCounters? counters, CancellationToken cancellationToken)
     {
         var tiers = System.Buffers.ArrayPool<byte>.Shared.Rent(to - from);
+        long maskPassed = 0, boundRejected = 0, substringChecked = 0, substringScored = 0, tiered = 0, tiersVisited = 0, tierScored = 0;
         try
         {
             var all = query.AllWords;
             var seen = new bool[Unverified + 1];
             var scored = 0;
-            // Titles that start with the query first (their bonus makes them the likeliest best hits, and a heap full of
-            // them rejects the rest by its bound, below): among the papers whose mask holds the query's characters and
-            // start, those whose title does start with it. Every word is then a substring of the title. A common first
-            // word ("towards", "on the") passes the mask in many titles that go on differently; reading them all costs a
-            // comparison of their first characters each, and pays when the hits of the titles that do start with the query
-            // end the search below, before the scan.
-            var startMask = query.Mask | query.StartCodeMask;
-            var startCode = query.Mask | query.StartCode;
             tiers.AsSpan(0, to - from).Clear();
-            for (var i = from; i < to; i++)
+            var firstAt = Array.BinarySearch(scoredFirst, from);
+            for (var f = firstAt < 0 ? ~firstAt : firstAt; f < scoredFirst.Length && scoredFirst[f] < to; f++)
             {
-                if ((_masks[i] & startMask) != startCode)
-                {
-                    continue;
-                }
-
-                if (StartBonus(i, query) != 0)
-                {
-                    tiers[i - from] = ScoredFirst;
-                    var score = ScorePaper(i, query, SearchQuery.AllTiers, allAreSubstrings: true, best.Floor);
-                    if (score > 0)
-                    {
-                        best.Offer(i, score);
-                    }
-                }
-            }
-
-            // Every title that starts with the query has been scored, and the heap is full of hits that no other paper can
-            // reach even with every word a whole word: a common start ("towards", "on the") is answered without the scan.
-            if (best.Threshold > query.WholeWordSum)
-            {
-                return;
+                tiers[scoredFirst[f] - from] = ScoredFirst;
             }
 
             // The score a paper must reach to enter the heap: none until it is full.
             var floor = best.Floor;
             // What the loop reads of every paper, in locals: this loop is most of a search's time at a million papers.
             var masks = _masks;
+            var pairs = _pairs;
             var wholeWords = _wholeWords;
             var records = _records;
             var queryMask = query.Mask;
@@ -424,17 +570,22 @@ public sealed class PaperSearchIndex
             var wholeWordScores = query.WholeWordScores;
             var prefixScores = query.PrefixScores;
             var marks = tiers.AsSpan(0, to - from);
+            var (allPairsLow, allPairsHigh) = query.AllPairs;
             for (var i = from; i < to; i++)
             {
                 ref var mark = ref marks[i - from];
                 var mask = masks[i];
-                if ((mask & queryMask) != queryMask || mark == ScoredFirst)
+                // The mask, then the pairs of all the words at once (one paper in many is left): only papers where every
+                // word may be a substring are looked at now. The others are left unmarked for the second pass, which a
+                // full heap of good hits usually makes unnecessary.
+                if ((mask & queryMask) != queryMask || (pairs[2 * i] & allPairsLow) != allPairsLow || (pairs[(2 * i) + 1] & allPairsHigh) != allPairsHigh
+                    || mark == ScoredFirst)
                 {
-                    mark = Rejected;
                     continue;
                 }
 
-                if ((i & 0x3FFF) == 0)
+                maskPassed++;
+                if ((++scored & 0x3FF) == 0)
                 {
                     if (cancellationToken.IsCancellationRequested)
                     {
@@ -447,8 +598,8 @@ public sealed class PaperSearchIndex
 
                 // Once the heap is full, a paper that cannot reach its worst hit (every word at best a whole word, or a
                 // word prefix where its whole-word filter rules the whole word out, plus its title-start bonus, minus its
-                // length penalty: the bound ScorePaper checks, with every word counted as a substring) is rejected before
-                // its words are searched: it could never enter, now or later.
+                // length penalty: the bound ScorePaper checks) is rejected before its words are searched: it could never
+                // enter, now or later.
                 if (floor != TopHits.NoFloor)
                 {
                     var reach = -LengthPenalty(records[i].TitleLength);
@@ -465,32 +616,58 @@ public sealed class PaperSearchIndex
 
                     if (TopHits.Key(Math.Max(1, reach), i) < floor)
                     {
+                        boundRejected++;
                         mark = Rejected;
                         continue;
                     }
                 }
 
-                var tier = query.PossibleSubstrings(_pairs[2 * i], _pairs[(2 * i) + 1]);
-                if (tier == all)
+                substringChecked++;
+                if (AllWordsAreSubstrings(i, query))
                 {
-                    if (AllWordsAreSubstrings(i, query))
+                    substringScored++;
+                    mark = Rejected;
+                    var score = ScorePaper(i, query, all, allAreSubstrings: true, floor);
+                    if (score > 0)
                     {
-                        mark = Rejected;
-                        var score = ScorePaper(i, query, all, allAreSubstrings: true, floor);
-                        if (score > 0)
-                        {
-                            best.Offer(i, score);
-                            floor = best.Floor;
-                        }
-
-                        continue;
+                        best.Offer(i, score);
+                        floor = best.Floor;
                     }
 
-                    tier = Unverified;
+                    continue;
                 }
 
+                mark = Unverified;
+                seen[Unverified] = true;
+                tiered++;
+            }
+
+            // The other papers fall in tiers by the words their pair filter allows as substrings; none of them can have
+            // the title-start bonus. Only when some tier's bound can still beat the hits kept are they sorted into them.
+            if (best.Threshold > query.TiersBestFirst[0].Bound)
+            {
+                return;
+            }
+
+            for (var i = from; i < to; i++)
+            {
+                ref var mark = ref marks[i - from];
+                if (mark != 0)
+                {
+                    continue;
+                }
+
+                if ((masks[i] & queryMask) != queryMask)
+                {
+                    mark = Rejected;
+                    continue;
+                }
+
+                // Not every word's pairs (the first pass took those papers), so never tier AllWords.
+                var tier = query.PossibleSubstrings(pairs[2 * i], pairs[(2 * i) + 1]);
                 mark = (byte)tier;
                 seen[tier] = true;
+                tiered++;
             }
 
             foreach (var (tier, bound) in query.TiersBestFirst)
@@ -505,6 +682,7 @@ public sealed class PaperSearchIndex
                     return;
                 }
 
+                tiersVisited++;
                 var possible = tier == Unverified ? all : tier;
                 // The longest word the tier rules out as a substring must match as a subsequence: most papers of a
                 // low tier fail there, and are dropped before anything else of them is searched.
@@ -527,13 +705,23 @@ public sealed class PaperSearchIndex
                         return;
                     }
 
-                    // Until a heap is full; then the paper's bound (in ScorePaper) is the cheaper test.
-                    if (required >= 0 && best.Threshold == int.MinValue && !MatchesAsSubsequence(id, query, required))
+                    // Until a heap is full, the subsequence the tier requires; then the paper's bound without its text (no
+                    // title-start bonus: some word is no substring), a cheaper test than ScorePaper's substring searches.
+                    var tierFloor = best.Floor;
+                    if (tierFloor == TopHits.NoFloor)
+                    {
+                        if (required >= 0 && !MatchesAsSubsequence(id, query, required))
+                        {
+                            continue;
+                        }
+                    }
+                    else if (TopHits.Key(Math.Max(1, WordsBound(id, query, possible, default) - LengthPenalty(records[id].TitleLength)), id) < tierFloor)
                     {
                         continue;
                     }
 
-                    var score = ScorePaper(id, query, possible, allAreSubstrings: false, best.Floor);
+                    tierScored++;
+                    var score = ScorePaper(id, query, possible, allAreSubstrings: false, tierFloor);
                     if (score > 0)
                     {
                         best.Offer(id, score);
@@ -543,8 +731,44 @@ public sealed class PaperSearchIndex
         }
         finally
         {
+            counters?.Add(0, 0, maskPassed, boundRejected, substringChecked, substringScored, tiered, tiersVisited, tierScored);
             System.Buffers.ArrayPool<byte>.Shared.Return(tiers);
         }
+    }
+
+    /// <summary>
+    /// For a paper whose title starts with the query: whether the query's last word is a whole word of its title, key or
+    /// authors (or its year: never more than a word prefix there, so counting it only loosens the bound) other than a word
+    /// of the title it merely starts at its place in the query. Where it is not, it scores at most a word prefix.
+    /// </summary>
+    private bool LastWordIsWholeSomewhere(int id, SearchQuery query) =>
+        IsWide(id) ? LastWordIsWholeSomewhere(Fields<char>(_records[id]), query.Word<char>(query.Words.Length - 1))
+            : LastWordIsWholeSomewhere(Fields<byte>(_records[id]), query.Word<byte>(query.Words.Length - 1));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool LastWordIsWholeSomewhere<T>(ReadOnlySpan<T> all, ReadOnlySpan<T> word)
+        where T : unmanaged, IEquatable<T>
+    {
+        // Words end at a space or a field separator, both at or below a space.
+        var from = 0;
+        while (from <= all.Length - word.Length)
+        {
+            var found = all[from..].IndexOf(word);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var at = from + found;
+            if ((at == 0 || FoldedCharacter.Code(all[at - 1]) <= ' ') && (at + word.Length == all.Length || FoldedCharacter.Code(all[at + word.Length]) <= ' '))
+            {
+                return true;
+            }
+
+            from = at + 1;
+        }
+
+        return false;
     }
 
     /// <summary>Whether the paper's fields are UTF-16 (<see cref="_wideText"/>) rather than bytes.</summary>
@@ -787,12 +1011,12 @@ public sealed class PaperSearchIndex
         {
             if (inKey)
             {
-                score = Math.Max(score, FuzzyScorer.Score(word, key) * 9 / 10);
+                score = Math.Max(score, WeightedScore(word, key, score, 9));
             }
 
             if (inAuthors)
             {
-                score = Math.Max(score, FuzzyScorer.Score(word, authors) * 8 / 10);
+                score = Math.Max(score, WeightedScore(word, authors, score, 8));
             }
 
             if (year.SequenceEqual(word))
@@ -802,6 +1026,28 @@ public sealed class PaperSearchIndex
         }
 
         return score;
+    }
+
+    /// <summary>
+    /// The word's score in a field that counts <paramref name="tenths"/>/10, where that can beat <paramref name="scoreSoFar"/>
+    /// (else at most it): nothing is searched when not even a whole word at the field's start would beat it, and only a
+    /// whole word is looked for when nothing less would (every other match scores at most a word prefix at the start) —
+    /// a word prefix in the title, as when a query is the start of a title, is not then scored again as a subsequence of
+    /// the authors.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int WeightedScore<T>(ReadOnlySpan<T> word, ReadOnlySpan<T> field, int scoreSoFar, int tenths)
+        where T : unmanaged, IEquatable<T>
+    {
+        var length = word.Length * 4;
+        if (scoreSoFar >= (FuzzyScorer.WholeWord + length) * tenths / 10)
+        {
+            return 0;
+        }
+
+        return scoreSoFar >= (FuzzyScorer.WordPrefix + length) * tenths / 10
+            ? FuzzyScorer.WholeWordScore(word, field) * tenths / 10
+            : FuzzyScorer.Score(word, field) * tenths / 10;
     }
 
     /// <summary>
@@ -871,17 +1117,5 @@ public sealed class PaperSearchIndex
         }
 
         return mask;
-    }
-
-    /// <summary>Where one paper's fields are in the shared array: title, U+0001, key, U+0001, authors, U+0001, year.</summary>
-    private readonly record struct PaperRecord(int Start, int TitleLength, int KeyLength, int AuthorsLength, int YearLength)
-    {
-        public int KeyStart => TitleLength + 1;
-
-        public int AuthorsStart => KeyStart + KeyLength + 1;
-
-        public int YearStart => AuthorsStart + AuthorsLength + 1;
-
-        public int Length => YearStart + YearLength;
     }
 }
