@@ -76,8 +76,18 @@ public sealed class PaperSearchIndex
     /// <summary>Per paper: the <see cref="WholeWordFilter"/> of its title, key and authors.</summary>
     private readonly ulong[] _wholeWords;
 
-    /// <summary>The papers by folded title: those whose title starts with a query are one run of it.</summary>
-    private readonly TitleStartTable _titleStarts;
+    /// <summary>
+    /// The paper id of each slot. Every other array is by slot, in <see cref="TitleStartTable"/>'s order: the first
+    /// <see cref="_orderedCount"/> slots by folded title (those whose title starts with a query are one run), the papers
+    /// stored as UTF-16 after them. Hits, and ties among equal scores, are by paper id.
+    /// </summary>
+    private readonly int[] _ids;
+
+    /// <summary>How many slots are in title order: the papers stored as bytes.</summary>
+    private readonly int _orderedCount;
+
+    /// <summary>The slot of each paper id, made on the first search that narrows the last one's matches.</summary>
+    private int[]? _slotOf;
 
     /// <summary>The last search whose matches are all known (see <see cref="Remember"/>); the index is immutable, so they stay true.</summary>
     private volatile CompleteMatches? _lastComplete;
@@ -116,13 +126,17 @@ public sealed class PaperSearchIndex
             }
         }
 
+        _ids = TitleStartTable.Order(papers, wide);
+        _orderedCount = count - wide.Count(w => w);
         _text = new byte[length];
         _wideText = new char[wideLength];
         var at = 0;
         var wideAt = 0;
         char[] fields = [];
-        for (var i = 0; i < count; i++)
+        for (var slot = 0; slot < count; slot++)
         {
+            // Everything of a paper goes to its slot; the text follows the slots, so a run of titles is one stretch of it.
+            var i = _ids[slot];
             var paper = papers[i];
             var year = paper.Year ?? string.Empty;
             var record = new PaperRecord(wide[i] ? wideAt : at, paper.FoldedTitle.Length, keys[i].Length, paper.FoldedAuthors.Length, year.Length);
@@ -150,24 +164,23 @@ public sealed class PaperSearchIndex
                 at += joined.Length;
             }
 
-            _records[i] = record;
+            _records[slot] = record;
             var titleMask = CharacterMask(paper.FoldedTitle.AsSpan());
             var authorsMask = CharacterMask(paper.FoldedAuthors.AsSpan());
-            _masks[i] = titleMask | authorsMask | CharacterMask(keys[i].AsSpan()) | CharacterMask(year.AsSpan()) | StartCode(paper.FoldedTitle.AsSpan())
+            _masks[slot] = titleMask | authorsMask | CharacterMask(keys[i].AsSpan()) | CharacterMask(year.AsSpan()) | StartCode(paper.FoldedTitle.AsSpan())
                 | (wide[i] ? WideBit : 0);
-            _fieldMasks[2 * i] = titleMask | ((CharacterMask(keys[i].AsSpan()) & LetterBits) << KeyLettersShift);
-            _fieldMasks[(2 * i) + 1] = authorsMask;
-            (_pairs[2 * i], _pairs[(2 * i) + 1]) = CharacterPairFilter.Of<char>(joined);
-            _wholeWords[i] = WholeWordFilter.Of(joined[..record.YearStart]);
+            _fieldMasks[2 * slot] = titleMask | ((CharacterMask(keys[i].AsSpan()) & LetterBits) << KeyLettersShift);
+            _fieldMasks[(2 * slot) + 1] = authorsMask;
+            (_pairs[2 * slot], _pairs[(2 * slot) + 1]) = CharacterPairFilter.Of<char>(joined);
+            _wholeWords[slot] = WholeWordFilter.Of(joined[..record.YearStart]);
         }
-
-        _titleStarts = TitleStartTable.Build(_text, _records, _masks);
     }
 
-    private PaperSearchIndex(byte[] text, char[] wideText, PaperRecord[] records, ulong[] masks, ulong[] fieldMasks, ulong[] pairs, ulong[] wholeWords, TitleStartTable titleStarts)
+    private PaperSearchIndex(byte[] text, char[] wideText, PaperRecord[] records, ulong[] masks, ulong[] fieldMasks, ulong[] pairs, ulong[] wholeWords, int[] ids, int orderedCount)
     {
         _wholeWords = wholeWords;
-        _titleStarts = titleStarts;
+        _ids = ids;
+        _orderedCount = orderedCount;
         _text = text;
         _wideText = wideText;
         _records = records;
@@ -179,8 +192,8 @@ public sealed class PaperSearchIndex
     /// <summary>
     /// The first bytes of <see cref="WriteTo"/>'s form, then its layout version: change the version whenever the arrays
     /// or what fills them (folding, masks, <see cref="CharacterPairFilter"/>) change, so an old form is not read.
-    /// Version 3: the text as bytes, the wide papers' text as UTF-16 beside it, and the whole-word filters. Version 4: the
-    /// papers in title order (<see cref="TitleStartTable"/>) at the end.
+    /// Version 3: the text as bytes, the wide papers' text as UTF-16 beside it, and the whole-word filters. Version 4: every
+    /// array by slot (<see cref="TitleStartTable"/>: by title), the slots' paper ids at the end.
     /// </summary>
     private const ulong SerializedMagic = 0x31_58_45_44_4E_49_53_50; // "PSINDEX1"
 
@@ -201,7 +214,7 @@ public sealed class PaperSearchIndex
         BinaryPrimitives.WriteInt32LittleEndian(header[12..], _records.Length);
         BinaryPrimitives.WriteInt64LittleEndian(header[16..], _text.Length);
         BinaryPrimitives.WriteInt64LittleEndian(header[24..], _wideText.Length);
-        BinaryPrimitives.WriteInt32LittleEndian(header[32..], _titleStarts.Wide.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(header[32..], _ids.Length - _orderedCount);
         stream.Write(header);
         stream.Write(_text);
         stream.Write(MemoryMarshal.AsBytes(_wideText.AsSpan()));
@@ -210,7 +223,7 @@ public sealed class PaperSearchIndex
         stream.Write(MemoryMarshal.AsBytes(_fieldMasks.AsSpan()));
         stream.Write(MemoryMarshal.AsBytes(_pairs.AsSpan()));
         stream.Write(MemoryMarshal.AsBytes(_wholeWords.AsSpan()));
-        stream.Write(MemoryMarshal.AsBytes(_titleStarts.Ordered.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_ids.AsSpan()));
     }
 
     /// <summary>
@@ -241,7 +254,7 @@ public sealed class PaperSearchIndex
                 return null;
             }
 
-            if (byteLength is { } expected && SerializedLengthOf(count, wideCount, length, wideLength) != expected)
+            if (byteLength is { } expected && SerializedLengthOf(count, length, wideLength) != expected)
             {
                 return null;
             }
@@ -253,7 +266,7 @@ public sealed class PaperSearchIndex
             var fieldMasks = new ulong[2 * count];
             var pairs = new ulong[2 * count];
             var wholeWords = new ulong[count];
-            var titleOrder = new int[count - wideCount];
+            var ids = new int[count];
             stream.ReadExactly(text);
             stream.ReadExactly(MemoryMarshal.AsBytes(wideText.AsSpan()));
             stream.ReadExactly(MemoryMarshal.AsBytes(records.AsSpan()));
@@ -261,7 +274,7 @@ public sealed class PaperSearchIndex
             stream.ReadExactly(MemoryMarshal.AsBytes(fieldMasks.AsSpan()));
             stream.ReadExactly(MemoryMarshal.AsBytes(pairs.AsSpan()));
             stream.ReadExactly(MemoryMarshal.AsBytes(wholeWords.AsSpan()));
-            stream.ReadExactly(MemoryMarshal.AsBytes(titleOrder.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(ids.AsSpan()));
             for (var i = 0; i < count; i++)
             {
                 // Every span the search takes must lie inside the text the paper's mask names.
@@ -274,8 +287,9 @@ public sealed class PaperSearchIndex
                 }
             }
 
-            var titleStarts = TitleStartTable.FromOrder(titleOrder, masks);
-            return titleStarts is null ? null : new PaperSearchIndex(text, wideText, records, masks, fieldMasks, pairs, wholeWords, titleStarts);
+            return TitleStartTable.IsValid(ids, masks, count - wideCount)
+                ? new PaperSearchIndex(text, wideText, records, masks, fieldMasks, pairs, wholeWords, ids, count - wideCount)
+                : null;
         }
         catch (EndOfStreamException)
         {
@@ -300,16 +314,15 @@ public sealed class PaperSearchIndex
     public int Count => _records.Length;
 
     /// <summary>How many bytes <see cref="WriteTo"/> writes.</summary>
-    public long SerializedLength => SerializedLengthOf(_records.Length, _titleStarts.Wide.Length, _text.Length, _wideText.Length);
+    public long SerializedLength => SerializedLengthOf(_records.Length, _text.Length, _wideText.Length);
 
     /// <summary>
     /// Header (magic, version, count, the two text lengths, the number of wide papers, 4 bytes unused), the text as bytes,
-    /// the wide papers' text as UTF-16, then per paper its record and 6 ulongs (mask, 2 field masks, 2 pair filter words,
-    /// whole-word filter), then the ids of the other papers in title order.
+    /// the wide papers' text as UTF-16, then per slot its record and 6 ulongs (mask, 2 field masks, 2 pair filter words,
+    /// whole-word filter), then the paper id of each slot.
     /// </summary>
-    private static long SerializedLengthOf(int count, int wideCount, long textLength, long wideTextLength) =>
-        HeaderLength + textLength + (2 * wideTextLength) + ((long)count * (Unsafe.SizeOf<PaperRecord>() + (6 * sizeof(ulong))))
-        + ((long)(count - wideCount) * sizeof(int));
+    private static long SerializedLengthOf(int count, long textLength, long wideTextLength) =>
+        HeaderLength + textLength + (2 * wideTextLength) + ((long)count * (Unsafe.SizeOf<PaperRecord>() + (6 * sizeof(ulong)) + sizeof(int)));
 
     public IReadOnlyList<SearchHit> Search(string query, int limit, CancellationToken cancellationToken = default) =>
         Search(query, limit, counters: null, cancellationToken);
@@ -334,9 +347,10 @@ public sealed class PaperSearchIndex
         {
             counters?.Narrowed = true;
             var narrowed = new TopHits(limit);
+            var slotOf = SlotOf();
             foreach (var id in previous.PaperIds)
             {
-                var score = ScorePaper(id, prepared, SearchQuery.AllTiers, allAreSubstrings: false, TopHits.NoFloor);
+                var score = ScorePaper(slotOf[id], prepared, SearchQuery.AllTiers, allAreSubstrings: false, TopHits.NoFloor);
                 if (score > 0)
                 {
                     narrowed.Offer(id, score);
@@ -376,6 +390,24 @@ public sealed class PaperSearchIndex
     /// <summary>Drops the remembered matches, so that the next search scans the collection (benchmarks repeating a query).</summary>
     internal void ForgetLastMatches() => _lastComplete = null;
 
+    /// <summary>The slot of each paper id (made once; two threads may both make it, alike).</summary>
+    private int[] SlotOf()
+    {
+        if (Volatile.Read(ref _slotOf) is { } made)
+        {
+            return made;
+        }
+
+        var slotOf = new int[_ids.Length];
+        for (var slot = 0; slot < _ids.Length; slot++)
+        {
+            slotOf[_ids[slot]] = slot;
+        }
+
+        Volatile.Write(ref _slotOf, slotOf);
+        return slotOf;
+    }
+
     /// <summary>
     /// Keeps the hits as the complete matches of the query when they are fewer than the limit: the heap was never full,
     /// so no paper was skipped by a bound and every match is among them. One entry, replaced by each search that qualifies:
@@ -394,24 +426,23 @@ public sealed class PaperSearchIndex
     }
 
     /// <summary>
-    /// Scores the papers whose title starts with the query (a run of <see cref="TitleStartTable"/>, and the wide papers
-    /// checked one by one) best bound first, until the next bound cannot beat the hits kept. The bound of such a paper is
-    /// what <see cref="ScorePaper{T}"/> checks first (every word a substring: a whole word where the whole-word filter
-    /// allows it, else a word prefix; the title-start bonus; the length penalty) and needs no text: the run of a common
-    /// first word is sorted by it in one counting pass and mostly never read. Returns the ids scored, in ascending order:
-    /// the scan must not offer them again.
+    /// Scores the papers whose title starts with the query (a run of slots, <see cref="TitleStartTable"/>, and the wide
+    /// papers checked one by one) best bound first, until the next bound cannot beat the hits kept. The bound of such a
+    /// paper is what <see cref="ScorePaper{T}"/> checks first (every word a substring: a whole word where the whole-word
+    /// filter allows it, else a word prefix; the title-start bonus; the length penalty), read in slot order; the run of a
+    /// common first word is sorted by it in one counting pass and mostly never scored. Returns the slots scored, in
+    /// ascending order: the scan must not offer them again.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int[] ScoreTitleStarts(SearchQuery query, TopHits best, SearchCounters? counters, CancellationToken cancellationToken)
     {
-        var (start, end) = query.FitsInBytes ? _titleStarts.Range(query.FoldedAs<byte>(), _text, _records) : (0, 0);
-        var wide = _titleStarts.Wide;
+        var (start, end) = query.FitsInBytes ? TitleStartTable.Range(query.FoldedAs<byte>(), _text, _records, _orderedCount) : (0, 0);
         var startMask = query.Mask | query.StartCodeMask;
         var startCode = query.Mask | query.StartCode;
         var wideStarts = 0;
-        foreach (var id in wide)
+        for (var slot = _orderedCount; slot < _ids.Length; slot++)
         {
-            wideStarts += (_masks[id] & startMask) == startCode ? 1 : 0;
+            wideStarts += (_masks[slot] & startMask) == startCode ? 1 : 0;
         }
 
         var candidates = (end - start) + wideStarts;
@@ -421,19 +452,22 @@ public sealed class PaperSearchIndex
         }
 
         var pool = System.Buffers.ArrayPool<int>.Shared;
-        var ids = pool.Rent(candidates);
+        var slots = pool.Rent(candidates);
         var bounds = pool.Rent(candidates);
         var order = pool.Rent(candidates);
         try
         {
             var count = 0;
-            _titleStarts.Ordered.AsSpan(start, end - start).CopyTo(ids);
-            count = end - start;
-            foreach (var id in wide)
+            for (var slot = start; slot < end; slot++)
             {
-                if ((_masks[id] & startMask) == startCode && StartBonus(id, query) != 0)
+                slots[count++] = slot;
+            }
+
+            for (var slot = _orderedCount; slot < _ids.Length; slot++)
+            {
+                if ((_masks[slot] & startMask) == startCode && StartBonus(slot, query) != 0)
                 {
-                    ids[count++] = id;
+                    slots[count++] = slot;
                 }
             }
 
@@ -445,14 +479,14 @@ public sealed class PaperSearchIndex
             int lowest = int.MaxValue, highest = int.MinValue;
             for (var c = 0; c < count; c++)
             {
-                var id = ids[c];
-                var titleLength = _records[id].TitleLength;
-                var bound = (titleLength == foldedLength ? 1500 : 500) - LengthPenalty(titleLength) + WordsBound(id, query, SearchQuery.AllTiers, default);
+                var slot = slots[c];
+                var titleLength = _records[slot].TitleLength;
+                var bound = (titleLength == foldedLength ? 1500 : 500) - LengthPenalty(titleLength) + WordsBound(slot, query, SearchQuery.AllTiers, default);
                 // The words before the last are whole words of such a title; the last one too where the title goes on with
                 // a space. Where it goes on inside a word ("toward" in "towards …"), the last word is a word prefix there,
                 // and only a whole word elsewhere scores more: the whole-word filter is often wrong about that (it holds
                 // the author names too), so when it allows it, the paper's text says.
-                if (titleLength > foldedLength && (_wholeWords[id] & lastBits) == lastBits && !LastWordIsWholeSomewhere(id, query))
+                if (titleLength > foldedLength && (_wholeWords[slot] & lastBits) == lastBits && !LastWordIsWholeSomewhere(slot, query))
                 {
                     bound -= lastLoss;
                 }
@@ -498,10 +532,10 @@ public sealed class PaperSearchIndex
                     break;
                 }
 
-                var id = ids[c];
+                var slot = slots[c];
                 var floor = best.Floor;
                 // A paper that at best ties the worst kept hit enters only if it comes earlier in the collection.
-                if (floor != TopHits.NoFloor && TopHits.Key(bound, id) < floor)
+                if (floor != TopHits.NoFloor && TopHits.Key(bound, _ids[slot]) < floor)
                 {
                     continue;
                 }
@@ -511,11 +545,11 @@ public sealed class PaperSearchIndex
                     break;
                 }
 
-                scored.Add(id);
-                var score = ScorePaper(id, query, SearchQuery.AllTiers, allAreSubstrings: true, floor);
+                scored.Add(slot);
+                var score = ScorePaper(slot, query, SearchQuery.AllTiers, allAreSubstrings: true, floor);
                 if (score > 0)
                 {
-                    best.Offer(id, score);
+                    best.Offer(_ids[slot], score);
                 }
             }
 
@@ -526,7 +560,7 @@ public sealed class PaperSearchIndex
         }
         finally
         {
-            pool.Return(ids);
+            pool.Return(slots);
             pool.Return(bounds);
             pool.Return(order);
         }
@@ -565,6 +599,7 @@ public sealed class PaperSearchIndex
             var pairs = _pairs;
             var wholeWords = _wholeWords;
             var records = _records;
+            var ids = _ids;
             var queryMask = query.Mask;
             var wordBits = query.WholeWordBits;
             var wholeWordScores = query.WholeWordScores;
@@ -614,7 +649,7 @@ public sealed class PaperSearchIndex
                         reach += StartBonus(i, query);
                     }
 
-                    if (TopHits.Key(Math.Max(1, reach), i) < floor)
+                    if (TopHits.Key(Math.Max(1, reach), ids[i]) < floor)
                     {
                         boundRejected++;
                         mark = Rejected;
@@ -630,7 +665,7 @@ public sealed class PaperSearchIndex
                     var score = ScorePaper(i, query, all, allAreSubstrings: true, floor);
                     if (score > 0)
                     {
-                        best.Offer(i, score);
+                        best.Offer(ids[i], score);
                         floor = best.Floor;
                     }
 
@@ -715,7 +750,7 @@ public sealed class PaperSearchIndex
                             continue;
                         }
                     }
-                    else if (TopHits.Key(Math.Max(1, WordsBound(id, query, possible, default) - LengthPenalty(records[id].TitleLength)), id) < tierFloor)
+                    else if (TopHits.Key(Math.Max(1, WordsBound(id, query, possible, default) - LengthPenalty(records[id].TitleLength)), ids[id]) < tierFloor)
                     {
                         continue;
                     }
@@ -724,7 +759,7 @@ public sealed class PaperSearchIndex
                     var score = ScorePaper(id, query, possible, allAreSubstrings: false, tierFloor);
                     if (score > 0)
                     {
-                        best.Offer(id, score);
+                        best.Offer(ids[id], score);
                     }
                 }
             }
@@ -899,7 +934,7 @@ public sealed class PaperSearchIndex
             var bound = startBonus - lengthPenalty + WordsBound(id, query, tier, isSubstring);
 
             // A paper that at best ties the worst kept hit enters only if it comes earlier in the collection.
-            if (TopHits.Key(Math.Max(1, bound), id) < floor)
+            if (TopHits.Key(Math.Max(1, bound), _ids[id]) < floor)
             {
                 return 0;
             }
@@ -953,7 +988,7 @@ public sealed class PaperSearchIndex
                     bound += isSubstring[w] ? 0 : query.SubsequenceBounds[w];
                 }
 
-                if (TopHits.Key(Math.Max(1, bound), id) < floor)
+                if (TopHits.Key(Math.Max(1, bound), _ids[id]) < floor)
                 {
                     return 0;
                 }

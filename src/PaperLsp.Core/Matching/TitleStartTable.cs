@@ -1,76 +1,75 @@
-using System.Buffers.Binary;
-
 namespace PaperLsp.Core.Matching;
 
 /// <summary>
-/// The papers of a <see cref="PaperSearchIndex"/> in the order of their folded titles (ordinal; equal titles in collection
-/// order), so the titles that start with a query are one run of it, found by two binary searches instead of a pass over
-/// every paper's mask. Only papers stored as bytes are ordered; the few stored as UTF-16 are listed apart and checked one
-/// by one. The titles that start with a query are where its best hits usually are (their bonus), and a common first word
-/// ("towards", "on the") starts a tenth of a large collection: the search then takes the run's papers best bound first
-/// and stops once no bound can beat the hits kept, instead of scoring them all.
+/// The order in which <see cref="PaperSearchIndex"/> keeps its papers ("slots"): the papers stored as bytes by folded title
+/// (ordinal; equal titles in collection order), then the few stored as UTF-16 in collection order. The titles that start
+/// with a query are then one run of slots, found by two binary searches instead of a pass over every paper's mask, and
+/// everything the search reads of them (bounds, text) lies together in memory. Those titles are where a query's best hits
+/// usually are (their bonus), and a common first word ("towards", "on the") starts a tenth of a large collection: the
+/// search takes the run best bound first, from data read in order, and stops once no bound can beat the hits kept.
 /// </summary>
-internal sealed class TitleStartTable
+internal static class TitleStartTable
 {
-    private readonly int[] _ordered;
-    private readonly int[] _wide;
-
-    private TitleStartTable(int[] ordered, int[] wide)
+    /// <summary>
+    /// The paper id of each slot: the papers whose <paramref name="wide"/> is false by folded title, then the others.
+    /// A million titles sort in a few sorts of numbers (eight characters at a time), not a million string comparisons.
+    /// </summary>
+    public static int[] Order(IReadOnlyList<SearchableFields> papers, bool[] wide)
     {
-        _ordered = ordered;
-        _wide = wide;
-    }
+        var ids = new int[papers.Count];
+        var ordered = 0;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (!wide[i])
+            {
+                ids[ordered++] = i;
+            }
+        }
 
-    /// <summary>The ids of the papers stored as bytes, by folded title.</summary>
-    public int[] Ordered => _ordered;
+        var wideAt = ordered;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (wide[i])
+            {
+                ids[wideAt++] = i;
+            }
+        }
 
-    /// <summary>The ids of the papers stored as UTF-16, in collection order.</summary>
-    public int[] Wide => _wide;
-
-    public static TitleStartTable Build(byte[] text, PaperRecord[] records, ulong[] masks)
-    {
-        var (ordered, wide) = Split(masks);
-        var keys = new ulong[ordered.Length];
-        SortByTitle(ordered, keys, 0, ordered.Length, 0, text, records);
-        return new TitleStartTable(ordered, wide);
+        SortByTitle(ids, new ulong[ordered], 0, ordered, 0, papers);
+        return ids;
     }
 
     /// <summary>
-    /// The table of a stored order; null unless it lists every paper stored as bytes exactly once (a damaged or foreign
-    /// order is refused, never searched).
+    /// Whether a stored order can be searched: every paper exactly once, the first <paramref name="orderedCount"/> slots
+    /// stored as bytes and the rest as UTF-16 (<paramref name="masks"/> by slot). A damaged or foreign order is refused.
     /// </summary>
-    public static TitleStartTable? FromOrder(int[] ordered, ulong[] masks)
+    public static bool IsValid(int[] ids, ulong[] masks, int orderedCount)
     {
-        var (expected, wide) = Split(masks);
-        if (ordered.Length != expected.Length)
+        var seen = new System.Collections.BitArray(ids.Length);
+        for (var slot = 0; slot < ids.Length; slot++)
         {
-            return null;
-        }
-
-        var seen = new System.Collections.BitArray(masks.Length);
-        foreach (var id in ordered)
-        {
-            if ((uint)id >= (uint)masks.Length || (masks[id] & PaperSearchIndex.WideBit) != 0 || seen[id])
+            var id = ids[slot];
+            if ((uint)id >= (uint)ids.Length || seen[id] || ((masks[slot] & PaperSearchIndex.WideBit) != 0) != (slot >= orderedCount))
             {
-                return null;
+                return false;
             }
 
             seen[id] = true;
         }
 
-        return new TitleStartTable(ordered, wide);
+        return true;
     }
 
-    /// <summary>The positions [Start, End) in <see cref="Ordered"/> of the titles that start with <paramref name="prefix"/>.</summary>
-    public (int Start, int End) Range(ReadOnlySpan<byte> prefix, byte[] text, PaperRecord[] records)
+    /// <summary>The slots [Start, End) among the first <paramref name="orderedCount"/> whose title starts with <paramref name="prefix"/>.</summary>
+    public static (int Start, int End) Range(ReadOnlySpan<byte> prefix, byte[] text, PaperRecord[] records, int orderedCount)
     {
         // Ordered by whole title, so ordered by the first prefix.Length characters too: the titles whose start equals the
         // prefix are one run.
-        int low = 0, high = _ordered.Length;
+        int low = 0, high = orderedCount;
         while (low < high)
         {
             var middle = (int)((uint)(low + high) >> 1);
-            if (CompareStart(_ordered[middle], prefix, text, records) < 0)
+            if (CompareStart(records[middle], prefix, text) < 0)
             {
                 low = middle + 1;
             }
@@ -81,11 +80,11 @@ internal sealed class TitleStartTable
         }
 
         var start = low;
-        high = _ordered.Length;
+        high = orderedCount;
         while (low < high)
         {
             var middle = (int)((uint)(low + high) >> 1);
-            if (CompareStart(_ordered[middle], prefix, text, records) <= 0)
+            if (CompareStart(records[middle], prefix, text) <= 0)
             {
                 low = middle + 1;
             }
@@ -99,54 +98,26 @@ internal sealed class TitleStartTable
     }
 
     /// <summary>The title's first prefix.Length characters (all of it when shorter) compared with the prefix.</summary>
-    private static int CompareStart(int id, ReadOnlySpan<byte> prefix, byte[] text, PaperRecord[] records)
-    {
-        var record = records[id];
-        return text.AsSpan(record.Start, Math.Min(record.TitleLength, prefix.Length)).SequenceCompareTo(prefix);
-    }
-
-    private static (int[] Ordered, int[] Wide) Split(ulong[] masks)
-    {
-        var wideCount = 0;
-        foreach (var mask in masks)
-        {
-            wideCount += (mask & PaperSearchIndex.WideBit) != 0 ? 1 : 0;
-        }
-
-        var ordered = new int[masks.Length - wideCount];
-        var wide = new int[wideCount];
-        int at = 0, wideAt = 0;
-        for (var i = 0; i < masks.Length; i++)
-        {
-            if ((masks[i] & PaperSearchIndex.WideBit) != 0)
-            {
-                wide[wideAt++] = i;
-            }
-            else
-            {
-                ordered[at++] = i;
-            }
-        }
-
-        return (ordered, wide);
-    }
+    private static int CompareStart(PaperRecord record, ReadOnlySpan<byte> prefix, byte[] text) =>
+        text.AsSpan(record.Start, Math.Min(record.TitleLength, prefix.Length)).SequenceCompareTo(prefix);
 
     /// <summary>
-    /// Sorts ids [from, to), whose titles agree on their first <paramref name="depth"/> bytes, by title: eight bytes at a
-    /// time as one number (most significant first, 0 past the end, which no folded character is), then each run of equal
-    /// numbers by the next eight. Equal titles end in collection order. A million titles sort in a few sorts of numbers,
-    /// not a million string comparisons.
+    /// Sorts ids [from, to), whose titles agree on their first <paramref name="depth"/> characters (each at most U+00FF),
+    /// by title: eight characters at a time as one number (most significant first, 0 past the end, which no folded
+    /// character is), then each run of equal numbers by the next eight. Equal titles end in collection order.
     /// </summary>
-    private static void SortByTitle(int[] ids, ulong[] keys, int from, int to, int depth, byte[] text, PaperRecord[] records)
+    private static void SortByTitle(int[] ids, ulong[] keys, int from, int to, int depth, IReadOnlyList<SearchableFields> papers)
     {
-        Span<byte> eight = stackalloc byte[8];
         for (var i = from; i < to; i++)
         {
-            var record = records[ids[i]];
-            var rest = text.AsSpan(record.Start + Math.Min(depth, record.TitleLength), Math.Max(0, Math.Min(8, record.TitleLength - depth)));
-            eight.Clear();
-            rest.CopyTo(eight);
-            keys[i] = BinaryPrimitives.ReadUInt64BigEndian(eight);
+            var title = papers[ids[i]].FoldedTitle;
+            ulong key = 0;
+            for (var c = depth; c < depth + 8; c++)
+            {
+                key = (key << 8) | (c < title.Length ? (byte)title[c] : 0UL);
+            }
+
+            keys[i] = key;
         }
 
         Array.Sort(keys, ids, from, to - from);
@@ -162,12 +133,12 @@ internal sealed class TitleStartTable
             {
                 if ((keys[run] & 0xFF) == 0)
                 {
-                    // These titles ended within the eight bytes: they are equal.
+                    // These titles ended within the eight characters: they are equal.
                     Array.Sort(ids, run, end - run);
                 }
                 else
                 {
-                    SortByTitle(ids, keys, run, end, depth + 8, text, records);
+                    SortByTitle(ids, keys, run, end, depth + 8, papers);
                 }
             }
 
