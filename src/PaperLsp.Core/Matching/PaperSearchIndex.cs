@@ -18,14 +18,15 @@ namespace PaperLsp.Core.Matching;
 /// such a character can only match those papers and is rejected by the others' masks. A paper is
 /// rejected first by a 64-bit mask of the characters it contains (one AND), then sorted by a 128-bit filter of its
 /// character pairs (<see cref="CharacterPairFilter"/>): which query words may be substrings of it. Papers where every word
-/// is a substring are scored at once; the others wait in tiers by the words that may be substrings, and the tiers are
+/// is a substring are scored at once; the others wait in tiers by the words that may be substrings (sorted in a second pass, only when some tier could still win), and the tiers are
 /// scored best bound first (a word that is no substring scores at most a subsequence's <see cref="FuzzyScorer.SubsequenceBound"/>) until the heap holds better
 /// hits than the next tier could reach, which is the usual case. Within a tier, once the heap is full, a paper is rejected
 /// by an upper bound of its score before the expensive subsequence scoring, and a field that lacks a letter of a word is
 /// not searched for it; in a tier whose papers certainly lack a word as a substring, that word must match as a
 /// subsequence, decided on bits before anything else is searched (<see cref="FuzzyScorer.MatchesAsSubsequence"/>). Before
-/// all that, the papers whose title may start with the query (its first characters are in the paper's mask) are scored:
-/// when they fill the heap with hits no other paper can reach, the scan ends there. A paper's bound counts a word at most
+/// all that, the papers whose title starts with the query, one run of the index's title order
+/// (<see cref="TitleStartTable"/>), are scored best bound first: when they fill the heap with hits no other paper can
+/// reach, the scan ends there. A paper's bound counts a word at most
 /// as a whole word, or as a word prefix where its <see cref="WholeWordFilter"/> rules the whole word out, so a half-typed
 /// word rejects most papers before their text is read. The bounds never underestimate, so the result is
 /// exactly that of scoring every paper (tests compare with that). Large collections are scanned in one slice per core into one shared heap (top-k under a total
