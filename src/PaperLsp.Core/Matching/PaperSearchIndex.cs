@@ -18,14 +18,15 @@ namespace PaperLsp.Core.Matching;
 /// such a character can only match those papers and is rejected by the others' masks. A paper is
 /// rejected first by a 64-bit mask of the characters it contains (one AND), then sorted by a 128-bit filter of its
 /// character pairs (<see cref="CharacterPairFilter"/>): which query words may be substrings of it. Papers where every word
-/// is a substring are scored at once; the others wait in tiers by the words that may be substrings, and the tiers are
+/// is a substring are scored at once; the others wait in tiers by the words that may be substrings (sorted in a second pass, only when some tier could still win), and the tiers are
 /// scored best bound first (a word that is no substring scores at most a subsequence's <see cref="FuzzyScorer.SubsequenceBound"/>) until the heap holds better
 /// hits than the next tier could reach, which is the usual case. Within a tier, once the heap is full, a paper is rejected
 /// by an upper bound of its score before the expensive subsequence scoring, and a field that lacks a letter of a word is
 /// not searched for it; in a tier whose papers certainly lack a word as a substring, that word must match as a
 /// subsequence, decided on bits before anything else is searched (<see cref="FuzzyScorer.MatchesAsSubsequence"/>). Before
-/// all that, the papers whose title may start with the query (its first characters are in the paper's mask) are scored:
-/// when they fill the heap with hits no other paper can reach, the scan ends there. A paper's bound counts a word at most
+/// all that, the papers whose title starts with the query, one run of the index's title order
+/// (<see cref="TitleStartTable"/>), are scored best bound first: when they fill the heap with hits no other paper can
+/// reach, the scan ends there. A paper's bound counts a word at most
 /// as a whole word, or as a word prefix where its <see cref="WholeWordFilter"/> rules the whole word out, so a half-typed
 /// word rejects most papers before their text is read. The bounds never underestimate, so the result is
 /// exactly that of scoring every paper (tests compare with that). Large collections are scanned in one slice per core into one shared heap (top-k under a total
@@ -76,6 +77,19 @@ public sealed class PaperSearchIndex
     /// <summary>Per paper: the <see cref="WholeWordFilter"/> of its title, key and authors.</summary>
     private readonly ulong[] _wholeWords;
 
+    /// <summary>
+    /// The paper id of each slot. Every other array is by slot, in <see cref="TitleStartTable"/>'s order: the first
+    /// <see cref="_orderedCount"/> slots by folded title (those whose title starts with a query are one run), the papers
+    /// stored as UTF-16 after them. Hits, and ties among equal scores, are by paper id.
+    /// </summary>
+    private readonly int[] _ids;
+
+    /// <summary>How many slots are in title order: the papers stored as bytes.</summary>
+    private readonly int _orderedCount;
+
+    /// <summary>The slot of each paper id, made on the first search that narrows the last one's matches.</summary>
+    private int[]? _slotOf;
+
     /// <summary>The last search whose matches are all known (see <see cref="Remember"/>); the index is immutable, so they stay true.</summary>
     private volatile CompleteMatches? _lastComplete;
 
@@ -113,13 +127,17 @@ public sealed class PaperSearchIndex
             }
         }
 
+        _ids = TitleStartTable.Order(papers, wide);
+        _orderedCount = count - wide.Count(w => w);
         _text = new byte[length];
         _wideText = new char[wideLength];
         var at = 0;
         var wideAt = 0;
         char[] fields = [];
-        for (var i = 0; i < count; i++)
+        for (var slot = 0; slot < count; slot++)
         {
+            // Everything of a paper goes to its slot; the text follows the slots, so a run of titles is one stretch of it.
+            var i = _ids[slot];
             var paper = papers[i];
             var year = paper.Year ?? string.Empty;
             var record = new PaperRecord(wide[i] ? wideAt : at, paper.FoldedTitle.Length, keys[i].Length, paper.FoldedAuthors.Length, year.Length);
@@ -147,21 +165,23 @@ public sealed class PaperSearchIndex
                 at += joined.Length;
             }
 
-            _records[i] = record;
+            _records[slot] = record;
             var titleMask = CharacterMask(paper.FoldedTitle.AsSpan());
             var authorsMask = CharacterMask(paper.FoldedAuthors.AsSpan());
-            _masks[i] = titleMask | authorsMask | CharacterMask(keys[i].AsSpan()) | CharacterMask(year.AsSpan()) | StartCode(paper.FoldedTitle.AsSpan())
+            _masks[slot] = titleMask | authorsMask | CharacterMask(keys[i].AsSpan()) | CharacterMask(year.AsSpan()) | StartCode(paper.FoldedTitle.AsSpan())
                 | (wide[i] ? WideBit : 0);
-            _fieldMasks[2 * i] = titleMask | ((CharacterMask(keys[i].AsSpan()) & LetterBits) << KeyLettersShift);
-            _fieldMasks[(2 * i) + 1] = authorsMask;
-            (_pairs[2 * i], _pairs[(2 * i) + 1]) = CharacterPairFilter.Of<char>(joined);
-            _wholeWords[i] = WholeWordFilter.Of(joined[..record.YearStart]);
+            _fieldMasks[2 * slot] = titleMask | ((CharacterMask(keys[i].AsSpan()) & LetterBits) << KeyLettersShift);
+            _fieldMasks[(2 * slot) + 1] = authorsMask;
+            (_pairs[2 * slot], _pairs[(2 * slot) + 1]) = CharacterPairFilter.Of<char>(joined);
+            _wholeWords[slot] = WholeWordFilter.Of(joined[..record.YearStart]);
         }
     }
 
-    private PaperSearchIndex(byte[] text, char[] wideText, PaperRecord[] records, ulong[] masks, ulong[] fieldMasks, ulong[] pairs, ulong[] wholeWords)
+    private PaperSearchIndex(byte[] text, char[] wideText, PaperRecord[] records, ulong[] masks, ulong[] fieldMasks, ulong[] pairs, ulong[] wholeWords, int[] ids, int orderedCount)
     {
         _wholeWords = wholeWords;
+        _ids = ids;
+        _orderedCount = orderedCount;
         _text = text;
         _wideText = wideText;
         _records = records;
@@ -173,13 +193,14 @@ public sealed class PaperSearchIndex
     /// <summary>
     /// The first bytes of <see cref="WriteTo"/>'s form, then its layout version: change the version whenever the arrays
     /// or what fills them (folding, masks, <see cref="CharacterPairFilter"/>) change, so an old form is not read.
-    /// Version 3: the text as bytes, the wide papers' text as UTF-16 beside it, and the whole-word filters.
+    /// Version 3: the text as bytes, the wide papers' text as UTF-16 beside it, and the whole-word filters. Version 4: every
+    /// array by slot (<see cref="TitleStartTable"/>: by title), the slots' paper ids at the end.
     /// </summary>
     private const ulong SerializedMagic = 0x31_58_45_44_4E_49_53_50; // "PSINDEX1"
 
-    private const int SerializedVersion = 3;
+    private const int SerializedVersion = 4;
 
-    private const int HeaderLength = 32;
+    private const int HeaderLength = 40;
 
     /// <summary>
     /// Writes the built index (its arrays as they are in memory, in this machine's byte order) so that a cache can give
@@ -194,6 +215,7 @@ public sealed class PaperSearchIndex
         BinaryPrimitives.WriteInt32LittleEndian(header[12..], _records.Length);
         BinaryPrimitives.WriteInt64LittleEndian(header[16..], _text.Length);
         BinaryPrimitives.WriteInt64LittleEndian(header[24..], _wideText.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(header[32..], _ids.Length - _orderedCount);
         stream.Write(header);
         stream.Write(_text);
         stream.Write(MemoryMarshal.AsBytes(_wideText.AsSpan()));
@@ -202,6 +224,7 @@ public sealed class PaperSearchIndex
         stream.Write(MemoryMarshal.AsBytes(_fieldMasks.AsSpan()));
         stream.Write(MemoryMarshal.AsBytes(_pairs.AsSpan()));
         stream.Write(MemoryMarshal.AsBytes(_wholeWords.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_ids.AsSpan()));
     }
 
     /// <summary>
@@ -226,7 +249,8 @@ public sealed class PaperSearchIndex
             var count = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
             var length = BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
             var wideLength = BinaryPrimitives.ReadInt64LittleEndian(header[24..]);
-            if (count < 0 || length < 0 || length > Array.MaxLength || wideLength < 0 || wideLength > Array.MaxLength)
+            var wideCount = BinaryPrimitives.ReadInt32LittleEndian(header[32..]);
+            if (count < 0 || length < 0 || length > Array.MaxLength || wideLength < 0 || wideLength > Array.MaxLength || wideCount < 0 || wideCount > count)
             {
                 return null;
             }
@@ -243,6 +267,7 @@ public sealed class PaperSearchIndex
             var fieldMasks = new ulong[2 * count];
             var pairs = new ulong[2 * count];
             var wholeWords = new ulong[count];
+            var ids = new int[count];
             stream.ReadExactly(text);
             stream.ReadExactly(MemoryMarshal.AsBytes(wideText.AsSpan()));
             stream.ReadExactly(MemoryMarshal.AsBytes(records.AsSpan()));
@@ -250,6 +275,7 @@ public sealed class PaperSearchIndex
             stream.ReadExactly(MemoryMarshal.AsBytes(fieldMasks.AsSpan()));
             stream.ReadExactly(MemoryMarshal.AsBytes(pairs.AsSpan()));
             stream.ReadExactly(MemoryMarshal.AsBytes(wholeWords.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(ids.AsSpan()));
             for (var i = 0; i < count; i++)
             {
                 // Every span the search takes must lie inside the text the paper's mask names.
@@ -262,7 +288,9 @@ public sealed class PaperSearchIndex
                 }
             }
 
-            return new PaperSearchIndex(text, wideText, records, masks, fieldMasks, pairs, wholeWords);
+            return TitleStartTable.IsValid(ids, masks, count - wideCount)
+                ? new PaperSearchIndex(text, wideText, records, masks, fieldMasks, pairs, wholeWords, ids, count - wideCount)
+                : null;
         }
         catch (EndOfStreamException)
         {
@@ -290,13 +318,18 @@ public sealed class PaperSearchIndex
     public long SerializedLength => SerializedLengthOf(_records.Length, _text.Length, _wideText.Length);
 
     /// <summary>
-    /// Header (magic, version, count, the two text lengths), the text as bytes, the wide papers' text as UTF-16, then per
-    /// paper its record and 6 ulongs (mask, 2 field masks, 2 pair filter words, whole-word filter).
+    /// Header (magic, version, count, the two text lengths, the number of wide papers, 4 bytes unused), the text as bytes,
+    /// the wide papers' text as UTF-16, then per slot its record and 6 ulongs (mask, 2 field masks, 2 pair filter words,
+    /// whole-word filter), then the paper id of each slot.
     /// </summary>
     private static long SerializedLengthOf(int count, long textLength, long wideTextLength) =>
-        HeaderLength + textLength + (2 * wideTextLength) + ((long)count * (Unsafe.SizeOf<PaperRecord>() + (6 * sizeof(ulong))));
+        HeaderLength + textLength + (2 * wideTextLength) + ((long)count * (Unsafe.SizeOf<PaperRecord>() + (6 * sizeof(ulong)) + sizeof(int)));
 
-    public IReadOnlyList<SearchHit> Search(string query, int limit, CancellationToken cancellationToken = default)
+    public IReadOnlyList<SearchHit> Search(string query, int limit, CancellationToken cancellationToken = default) =>
+        Search(query, limit, counters: null, cancellationToken);
+
+    /// <summary>The search, counting what each stage of the scan did into <paramref name="counters"/> when given (benchmarks).</summary>
+    internal IReadOnlyList<SearchHit> Search(string query, int limit, SearchCounters? counters, CancellationToken cancellationToken = default)
     {
         if (limit <= 0 || Count == 0)
         {
@@ -313,10 +346,12 @@ public sealed class PaperSearchIndex
         var previous = _lastComplete;
         if (previous is not null && previous.Narrows(prepared))
         {
+            counters?.Narrowed = true;
             var narrowed = new TopHits(limit);
+            var slotOf = SlotOf();
             foreach (var id in previous.PaperIds)
             {
-                var score = ScorePaper(id, prepared, SearchQuery.AllTiers, allAreSubstrings: false, TopHits.NoFloor);
+                var score = ScorePaper(slotOf[id], prepared, SearchQuery.AllTiers, allAreSubstrings: false, TopHits.NoFloor);
                 if (score > 0)
                 {
                     narrowed.Offer(id, score);
@@ -326,24 +361,53 @@ public sealed class PaperSearchIndex
             return Remember(prepared, narrowed.ToSortedList(), limit);
         }
 
+        // Titles that start with the query first: their bonus makes them the likeliest best hits, and a heap full of them
+        // rejects the rest by its bound. When no other paper can reach the hits kept even with every word a whole word, a
+        // common start ("towards", "on the") is answered without the scan.
+        var best = new TopHits(limit);
+        var scoredFirst = ScoreTitleStarts(prepared, best, counters, cancellationToken);
+        if (best.Threshold > prepared.WholeWordSum)
+        {
+            counters?.EndedAfterStart = true;
+            cancellationToken.ThrowIfCancellationRequested();
+            return Remember(prepared, best.ToSortedList(), limit);
+        }
+
         var slices = Count >= ParallelThreshold ? Math.Max(1, Math.Min(Environment.ProcessorCount, 8)) : 1;
         if (slices == 1)
         {
-            var only = new TopHits(limit);
-            Scan(0, Count, prepared, only, cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
-            return Remember(prepared, only.ToSortedList(), limit);
+            Scan(0, Count, prepared, best, scoredFirst, counters, cancellationToken);
+        }
+        else
+        {
+            Parallel.For(0, slices, slice =>
+                Scan((int)((long)Count * slice / slices), (int)((long)Count * (slice + 1) / slices), prepared, best, scoredFirst, counters, cancellationToken));
         }
 
-        var shared = new TopHits(limit);
-        Parallel.For(0, slices, slice =>
-            Scan((int)((long)Count * slice / slices), (int)((long)Count * (slice + 1) / slices), prepared, shared, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
-        return Remember(prepared, shared.ToSortedList(), limit);
+        return Remember(prepared, best.ToSortedList(), limit);
     }
 
     /// <summary>Drops the remembered matches, so that the next search scans the collection (benchmarks repeating a query).</summary>
     internal void ForgetLastMatches() => _lastComplete = null;
+
+    /// <summary>The slot of each paper id (made once; two threads may both make it, alike).</summary>
+    private int[] SlotOf()
+    {
+        if (Volatile.Read(ref _slotOf) is { } made)
+        {
+            return made;
+        }
+
+        var slotOf = new int[_ids.Length];
+        for (var slot = 0; slot < _ids.Length; slot++)
+        {
+            slotOf[_ids[slot]] = slot;
+        }
+
+        Volatile.Write(ref _slotOf, slotOf);
+        return slotOf;
+    }
 
     /// <summary>
     /// Keeps the hits as the complete matches of the query when they are fewer than the limit: the heap was never full,
@@ -363,78 +427,203 @@ public sealed class PaperSearchIndex
     }
 
     /// <summary>
-    /// Scores papers [from, to) into <paramref name="best"/>; stops early (without throwing) when cancelled. First the
-    /// papers where every word is a substring of some field (where the best hits of a typical query are), scored at
-    /// once; every other paper is put in a tier by the words that may be substrings of it (from its pair filter). The
-    /// tiers are then scored best bound first, and the scan stops at the first tier whose bound cannot beat the worst
-    /// hit kept: a query with a typo or a rare combination of words scores the papers that match all but one word, not
-    /// the whole collection.
+    /// Scores the papers whose title starts with the query (a run of slots, <see cref="TitleStartTable"/>, and the wide
+    /// papers checked one by one) best bound first, until the next bound cannot beat the hits kept. The bound of such a
+    /// paper is what <see cref="ScorePaper{T}"/> checks first (every word a substring: a whole word where the whole-word
+    /// filter allows it, else a word prefix; the title-start bonus; the length penalty), read in slot order; the run of a
+    /// common first word is sorted by it in one counting pass and mostly never scored. Returns the slots scored, in
+    /// ascending order: the scan must not offer them again.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Scan(int from, int to, SearchQuery query, TopHits best, CancellationToken cancellationToken)
+    private int[] ScoreTitleStarts(SearchQuery query, TopHits best, SearchCounters? counters, CancellationToken cancellationToken)
+    {
+        var (start, end) = query.FitsInBytes ? TitleStartTable.Range(query.FoldedAs<byte>(), _text, _records, _orderedCount) : (0, 0);
+        var startMask = query.Mask | query.StartCodeMask;
+        var startCode = query.Mask | query.StartCode;
+        var wideStarts = 0;
+        for (var slot = _orderedCount; slot < _ids.Length; slot++)
+        {
+            wideStarts += (_masks[slot] & startMask) == startCode ? 1 : 0;
+        }
+
+        var candidates = (end - start) + wideStarts;
+        if (candidates == 0)
+        {
+            return [];
+        }
+
+        var pool = System.Buffers.ArrayPool<int>.Shared;
+        var slots = pool.Rent(candidates);
+        var bounds = pool.Rent(candidates);
+        var order = pool.Rent(candidates);
+        try
+        {
+            var count = 0;
+            for (var slot = start; slot < end; slot++)
+            {
+                slots[count++] = slot;
+            }
+
+            for (var slot = _orderedCount; slot < _ids.Length; slot++)
+            {
+                if ((_masks[slot] & startMask) == startCode && StartBonus(slot, query) != 0)
+                {
+                    slots[count++] = slot;
+                }
+            }
+
+            // Each paper's bound, then the papers in order of it, best first (a counting sort: bounds span a few thousand).
+            var foldedLength = query.Folded.Length;
+            var last = query.Words.Length - 1;
+            var lastBits = query.WholeWordBits[last];
+            var lastLoss = query.WholeWordScores[last] - query.PrefixScores[last];
+            int lowest = int.MaxValue, highest = int.MinValue;
+            for (var c = 0; c < count; c++)
+            {
+                var slot = slots[c];
+                var titleLength = _records[slot].TitleLength;
+                var bound = (titleLength == foldedLength ? 1500 : 500) - LengthPenalty(titleLength) + WordsBound(slot, query, SearchQuery.AllTiers, default);
+                // The words before the last are whole words of such a title; the last one too where the title goes on with
+                // a space. Where it goes on inside a word ("toward" in "towards …"), the last word is a word prefix there,
+                // and only a whole word elsewhere scores more: the whole-word filter is often wrong about that (it holds
+                // the author names too), so when it allows it, the paper's text says.
+                if (titleLength > foldedLength && (_wholeWords[slot] & lastBits) == lastBits && !LastWordIsWholeSomewhere(slot, query))
+                {
+                    bound -= lastLoss;
+                }
+
+                bound = Math.Max(1, bound);
+                bounds[c] = bound;
+                lowest = Math.Min(lowest, bound);
+                highest = Math.Max(highest, bound);
+            }
+
+            var levels = highest - lowest + 1;
+            var positions = pool.Rent(levels + 1);
+            try
+            {
+                positions.AsSpan(0, levels + 1).Clear();
+                for (var c = 0; c < count; c++)
+                {
+                    positions[highest - bounds[c] + 1]++;
+                }
+
+                for (var level = 1; level <= levels; level++)
+                {
+                    positions[level] += positions[level - 1];
+                }
+
+                for (var c = 0; c < count; c++)
+                {
+                    order[positions[highest - bounds[c]]++] = c;
+                }
+            }
+            finally
+            {
+                pool.Return(positions);
+            }
+
+            var scored = new List<int>();
+            for (var o = 0; o < count; o++)
+            {
+                var c = order[o];
+                var bound = bounds[c];
+                if (bound < best.Threshold)
+                {
+                    break;
+                }
+
+                var slot = slots[c];
+                var floor = best.Floor;
+                // A paper that at best ties the worst kept hit enters only if it comes earlier in the collection.
+                if (floor != TopHits.NoFloor && TopHits.Key(bound, _ids[slot]) < floor)
+                {
+                    continue;
+                }
+
+                if ((scored.Count & 0x3FF) == 0x3FF && cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                scored.Add(slot);
+                var score = ScorePaper(slot, query, SearchQuery.AllTiers, allAreSubstrings: true, floor);
+                if (score > 0)
+                {
+                    best.Offer(_ids[slot], score);
+                }
+            }
+
+            counters?.Add(startCandidates: count, startScored: scored.Count, 0, 0, 0, 0, 0, 0, 0);
+            var sorted = scored.ToArray();
+            Array.Sort(sorted);
+            return sorted;
+        }
+        finally
+        {
+            pool.Return(slots);
+            pool.Return(bounds);
+            pool.Return(order);
+        }
+    }
+
+    /// <summary>
+    /// Scores papers [from, to) into <paramref name="best"/>; stops early (without throwing) when cancelled. The papers
+    /// where every word may be a substring of some field (their pair filter allows it) and is one are scored at once
+    /// (where the best hits of a typical query are), unless their bound cannot beat the worst hit kept; every other paper
+    /// is put in a tier by the words that may be substrings of it. The tiers are then scored best bound first, and the
+    /// scan stops at the first tier whose bound cannot beat the worst hit kept: a query with a typo or a rare combination
+    /// of words scores the papers that match all but one word, not the whole collection. <paramref name="scoredFirst"/>
+    /// (ascending): papers the title-start pass scored, skipped here.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Scan(int from, int to, SearchQuery query, TopHits best, int[] scoredFirst, SearchCounters? counters, CancellationToken cancellationToken)
     {
         var tiers = System.Buffers.ArrayPool<byte>.Shared.Rent(to - from);
+        long maskPassed = 0, boundRejected = 0, substringChecked = 0, substringScored = 0, tiered = 0, tiersVisited = 0, tierScored = 0;
         try
         {
             var all = query.AllWords;
             var seen = new bool[Unverified + 1];
             var scored = 0;
-            // Titles that start with the query first (their bonus makes them the likeliest best hits, and a heap full of
-            // them rejects the rest by its bound, below): among the papers whose mask holds the query's characters and
-            // start, those whose title does start with it. Every word is then a substring of the title. A common first
-            // word ("towards", "on the") passes the mask in many titles that go on differently; reading them all costs a
-            // comparison of their first characters each, and pays when the hits of the titles that do start with the query
-            // end the search below, before the scan.
-            var startMask = query.Mask | query.StartCodeMask;
-            var startCode = query.Mask | query.StartCode;
             tiers.AsSpan(0, to - from).Clear();
-            for (var i = from; i < to; i++)
+            var firstAt = Array.BinarySearch(scoredFirst, from);
+            for (var f = firstAt < 0 ? ~firstAt : firstAt; f < scoredFirst.Length && scoredFirst[f] < to; f++)
             {
-                if ((_masks[i] & startMask) != startCode)
-                {
-                    continue;
-                }
-
-                if (StartBonus(i, query) != 0)
-                {
-                    tiers[i - from] = ScoredFirst;
-                    var score = ScorePaper(i, query, SearchQuery.AllTiers, allAreSubstrings: true, best.Floor);
-                    if (score > 0)
-                    {
-                        best.Offer(i, score);
-                    }
-                }
-            }
-
-            // Every title that starts with the query has been scored, and the heap is full of hits that no other paper can
-            // reach even with every word a whole word: a common start ("towards", "on the") is answered without the scan.
-            if (best.Threshold > query.WholeWordSum)
-            {
-                return;
+                tiers[scoredFirst[f] - from] = ScoredFirst;
             }
 
             // The score a paper must reach to enter the heap: none until it is full.
             var floor = best.Floor;
             // What the loop reads of every paper, in locals: this loop is most of a search's time at a million papers.
             var masks = _masks;
+            var pairs = _pairs;
             var wholeWords = _wholeWords;
             var records = _records;
+            var ids = _ids;
             var queryMask = query.Mask;
             var wordBits = query.WholeWordBits;
             var wholeWordScores = query.WholeWordScores;
             var prefixScores = query.PrefixScores;
             var marks = tiers.AsSpan(0, to - from);
+            var (allPairsLow, allPairsHigh) = query.AllPairs;
             for (var i = from; i < to; i++)
             {
                 ref var mark = ref marks[i - from];
                 var mask = masks[i];
-                if ((mask & queryMask) != queryMask || mark == ScoredFirst)
+                // The mask, then the pairs of all the words at once (one paper in many is left): only papers where every
+                // word may be a substring are looked at now. The others are left unmarked for the second pass, which a
+                // full heap of good hits usually makes unnecessary.
+                // Without branches until the three tests are done: about half the papers pass the mask, a branch on it
+                // is mispredicted often, and the pairs are read in order anyway.
+                if (!(((mask & queryMask) == queryMask) & ((pairs[2 * i] & allPairsLow) == allPairsLow) & ((pairs[(2 * i) + 1] & allPairsHigh) == allPairsHigh))
+                    || mark == ScoredFirst)
                 {
-                    mark = Rejected;
                     continue;
                 }
 
-                if ((i & 0x3FFF) == 0)
+                maskPassed++;
+                if ((++scored & 0x3FF) == 0)
                 {
                     if (cancellationToken.IsCancellationRequested)
                     {
@@ -447,8 +636,8 @@ public sealed class PaperSearchIndex
 
                 // Once the heap is full, a paper that cannot reach its worst hit (every word at best a whole word, or a
                 // word prefix where its whole-word filter rules the whole word out, plus its title-start bonus, minus its
-                // length penalty: the bound ScorePaper checks, with every word counted as a substring) is rejected before
-                // its words are searched: it could never enter, now or later.
+                // length penalty: the bound ScorePaper checks) is rejected before its words are searched: it could never
+                // enter, now or later.
                 if (floor != TopHits.NoFloor)
                 {
                     var reach = -LengthPenalty(records[i].TitleLength);
@@ -463,34 +652,60 @@ public sealed class PaperSearchIndex
                         reach += StartBonus(i, query);
                     }
 
-                    if (TopHits.Key(Math.Max(1, reach), i) < floor)
+                    if (TopHits.Key(Math.Max(1, reach), ids[i]) < floor)
                     {
+                        boundRejected++;
                         mark = Rejected;
                         continue;
                     }
                 }
 
-                var tier = query.PossibleSubstrings(_pairs[2 * i], _pairs[(2 * i) + 1]);
-                if (tier == all)
+                substringChecked++;
+                if (AllWordsAreSubstrings(i, query))
                 {
-                    if (AllWordsAreSubstrings(i, query))
+                    substringScored++;
+                    mark = Rejected;
+                    var score = ScorePaper(i, query, all, allAreSubstrings: true, floor);
+                    if (score > 0)
                     {
-                        mark = Rejected;
-                        var score = ScorePaper(i, query, all, allAreSubstrings: true, floor);
-                        if (score > 0)
-                        {
-                            best.Offer(i, score);
-                            floor = best.Floor;
-                        }
-
-                        continue;
+                        best.Offer(ids[i], score);
+                        floor = best.Floor;
                     }
 
-                    tier = Unverified;
+                    continue;
                 }
 
+                mark = Unverified;
+                seen[Unverified] = true;
+                tiered++;
+            }
+
+            // The other papers fall in tiers by the words their pair filter allows as substrings; none of them can have
+            // the title-start bonus. Only when some tier's bound can still beat the hits kept are they sorted into them.
+            if (best.Threshold > query.TiersBestFirst[0].Bound)
+            {
+                return;
+            }
+
+            for (var i = from; i < to; i++)
+            {
+                ref var mark = ref marks[i - from];
+                if (mark != 0)
+                {
+                    continue;
+                }
+
+                if ((masks[i] & queryMask) != queryMask)
+                {
+                    mark = Rejected;
+                    continue;
+                }
+
+                // Not every word's pairs (the first pass took those papers), so never tier AllWords.
+                var tier = query.PossibleSubstrings(pairs[2 * i], pairs[(2 * i) + 1]);
                 mark = (byte)tier;
                 seen[tier] = true;
+                tiered++;
             }
 
             foreach (var (tier, bound) in query.TiersBestFirst)
@@ -505,6 +720,7 @@ public sealed class PaperSearchIndex
                     return;
                 }
 
+                tiersVisited++;
                 var possible = tier == Unverified ? all : tier;
                 // The longest word the tier rules out as a substring must match as a subsequence: most papers of a
                 // low tier fail there, and are dropped before anything else of them is searched.
@@ -527,24 +743,70 @@ public sealed class PaperSearchIndex
                         return;
                     }
 
-                    // Until a heap is full; then the paper's bound (in ScorePaper) is the cheaper test.
-                    if (required >= 0 && best.Threshold == int.MinValue && !MatchesAsSubsequence(id, query, required))
+                    // Until a heap is full, the subsequence the tier requires; then the paper's bound without its text (no
+                    // title-start bonus: some word is no substring), a cheaper test than ScorePaper's substring searches.
+                    var tierFloor = best.Floor;
+                    if (tierFloor == TopHits.NoFloor)
+                    {
+                        if (required >= 0 && !MatchesAsSubsequence(id, query, required))
+                        {
+                            continue;
+                        }
+                    }
+                    else if (TopHits.Key(Math.Max(1, WordsBound(id, query, possible, default) - LengthPenalty(records[id].TitleLength)), ids[id]) < tierFloor)
                     {
                         continue;
                     }
 
-                    var score = ScorePaper(id, query, possible, allAreSubstrings: false, best.Floor);
+                    tierScored++;
+                    var score = ScorePaper(id, query, possible, allAreSubstrings: false, tierFloor);
                     if (score > 0)
                     {
-                        best.Offer(id, score);
+                        best.Offer(ids[id], score);
                     }
                 }
             }
         }
         finally
         {
+            counters?.Add(0, 0, maskPassed, boundRejected, substringChecked, substringScored, tiered, tiersVisited, tierScored);
             System.Buffers.ArrayPool<byte>.Shared.Return(tiers);
         }
+    }
+
+    /// <summary>
+    /// For a paper whose title starts with the query: whether the query's last word is a whole word of its title, key or
+    /// authors (or its year: never more than a word prefix there, so counting it only loosens the bound) other than a word
+    /// of the title it merely starts at its place in the query. Where it is not, it scores at most a word prefix.
+    /// </summary>
+    private bool LastWordIsWholeSomewhere(int id, SearchQuery query) =>
+        IsWide(id) ? LastWordIsWholeSomewhere(Fields<char>(_records[id]), query.Word<char>(query.Words.Length - 1))
+            : LastWordIsWholeSomewhere(Fields<byte>(_records[id]), query.Word<byte>(query.Words.Length - 1));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool LastWordIsWholeSomewhere<T>(ReadOnlySpan<T> all, ReadOnlySpan<T> word)
+        where T : unmanaged, IEquatable<T>
+    {
+        // Words end at a space or a field separator, both at or below a space.
+        var from = 0;
+        while (from <= all.Length - word.Length)
+        {
+            var found = all[from..].IndexOf(word);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var at = from + found;
+            if ((at == 0 || FoldedCharacter.Code(all[at - 1]) <= ' ') && (at + word.Length == all.Length || FoldedCharacter.Code(all[at + word.Length]) <= ' '))
+            {
+                return true;
+            }
+
+            from = at + 1;
+        }
+
+        return false;
     }
 
     /// <summary>Whether the paper's fields are UTF-16 (<see cref="_wideText"/>) rather than bytes.</summary>
@@ -675,7 +937,7 @@ public sealed class PaperSearchIndex
             var bound = startBonus - lengthPenalty + WordsBound(id, query, tier, isSubstring);
 
             // A paper that at best ties the worst kept hit enters only if it comes earlier in the collection.
-            if (TopHits.Key(Math.Max(1, bound), id) < floor)
+            if (TopHits.Key(Math.Max(1, bound), _ids[id]) < floor)
             {
                 return 0;
             }
@@ -729,7 +991,7 @@ public sealed class PaperSearchIndex
                     bound += isSubstring[w] ? 0 : query.SubsequenceBounds[w];
                 }
 
-                if (TopHits.Key(Math.Max(1, bound), id) < floor)
+                if (TopHits.Key(Math.Max(1, bound), _ids[id]) < floor)
                 {
                     return 0;
                 }
@@ -787,12 +1049,12 @@ public sealed class PaperSearchIndex
         {
             if (inKey)
             {
-                score = Math.Max(score, FuzzyScorer.Score(word, key) * 9 / 10);
+                score = Math.Max(score, WeightedScore(word, key, score, 9));
             }
 
             if (inAuthors)
             {
-                score = Math.Max(score, FuzzyScorer.Score(word, authors) * 8 / 10);
+                score = Math.Max(score, WeightedScore(word, authors, score, 8));
             }
 
             if (year.SequenceEqual(word))
@@ -802,6 +1064,28 @@ public sealed class PaperSearchIndex
         }
 
         return score;
+    }
+
+    /// <summary>
+    /// The word's score in a field that counts <paramref name="tenths"/>/10, where that can beat <paramref name="scoreSoFar"/>
+    /// (else at most it): nothing is searched when not even a whole word at the field's start would beat it, and only a
+    /// whole word is looked for when nothing less would (every other match scores at most a word prefix at the start) —
+    /// a word prefix in the title, as when a query is the start of a title, is not then scored again as a subsequence of
+    /// the authors.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int WeightedScore<T>(ReadOnlySpan<T> word, ReadOnlySpan<T> field, int scoreSoFar, int tenths)
+        where T : unmanaged, IEquatable<T>
+    {
+        var length = word.Length * 4;
+        if (scoreSoFar >= (FuzzyScorer.WholeWord + length) * tenths / 10)
+        {
+            return 0;
+        }
+
+        return scoreSoFar >= (FuzzyScorer.WordPrefix + length) * tenths / 10
+            ? FuzzyScorer.WholeWordScore(word, field) * tenths / 10
+            : FuzzyScorer.Score(word, field) * tenths / 10;
     }
 
     /// <summary>
@@ -871,17 +1155,5 @@ public sealed class PaperSearchIndex
         }
 
         return mask;
-    }
-
-    /// <summary>Where one paper's fields are in the shared array: title, U+0001, key, U+0001, authors, U+0001, year.</summary>
-    private readonly record struct PaperRecord(int Start, int TitleLength, int KeyLength, int AuthorsLength, int YearLength)
-    {
-        public int KeyStart => TitleLength + 1;
-
-        public int AuthorsStart => KeyStart + KeyLength + 1;
-
-        public int YearStart => AuthorsStart + AuthorsLength + 1;
-
-        public int Length => YearStart + YearLength;
     }
 }

@@ -53,10 +53,15 @@ internal sealed class SearchQuery
         AllWords = (1 << tracked) - 1;
         _pairsLow = new ulong[tracked];
         _pairsHigh = new ulong[tracked];
+        ulong allLow = 0, allHigh = 0;
         for (var w = 0; w < tracked; w++)
         {
             (_pairsLow[w], _pairsHigh[w]) = CharacterPairFilter.Of(Words[w]);
+            allLow |= _pairsLow[w];
+            allHigh |= _pairsHigh[w];
         }
+
+        AllPairs = (allLow, allHigh);
 
         var tiers = new List<(int Tier, int Bound)> { (Unverified, BestWithoutAllSubstrings()) };
         for (var tier = 0; tier < AllWords; tier++)
@@ -121,6 +126,9 @@ internal sealed class SearchQuery
 
     /// <summary>What those bits are for a title that starts with the query.</summary>
     public ulong StartCode { get; }
+
+    /// <summary>The pairs of every tracked word: a paper whose filter has them all is in tier <see cref="AllWords"/>.</summary>
+    public (ulong Low, ulong High) AllPairs { get; }
 
     /// <summary>The tier of papers where every tracked word may be a substring.</summary>
     public int AllWords { get; }

@@ -5,11 +5,11 @@ using PaperLsp.Core.Collections;
 namespace PaperLsp.Benchmarks.Measurement;
 
 /// <summary>
-/// <c>completion-replay --collection FILE.bib [--requests 200] [--rounds 5] [--typing on] [--slowest 15] [--queries "a|b"]</c>: the completion
+/// <c>completion-replay --collection FILE.bib [--requests 200] [--rounds 5] [--typing on] [--slowest 15] [--queries "a|b"] [--counters on]</c>: the completion
 /// queries the stdio benchmark sends (same sampling: titles of the first 50,000 entries, seeds 7 and 11), searched in this
 /// process (top 100) each round, so the search alone is timed without JSON-RPC. Per query the fastest round is kept (what
 /// the search costs; the other helpers' load shows in the slower rounds) and the median CPU time of the process (all threads); prints p50/p95/max of those and the slowest
-/// queries. <c>--queries</c> replaces the sampled queries by these. <c>--typing on</c> types every query key by key instead (each keystroke may reuse the one before).
+/// queries (with <c>--counters on</c>, what each stage of the scan passed on, <see cref="PaperLsp.Core.Matching.SearchCounters"/>). <c>--queries</c> replaces the sampled queries by these. <c>--typing on</c> types every query key by key instead (each keystroke may reuse the one before).
 /// </summary>
 public static class CompletionReplayCommand
 {
@@ -21,6 +21,7 @@ public static class CompletionReplayCommand
         var rounds = options.Int("rounds", 5);
         var typing = options.String("typing", "off") == "on";
         var slowest = options.Int("slowest", 15);
+        var withCounters = options.String("counters", "off") == "on";
         var cache = options.String("cache", "off") == "on" ? PaperLsp.Core.Collections.Cache.CachedCollectionLoader.FromEnvironment() : null;
         var loaded = CollectionSetLoader.LoadEach([path], read: cache is null ? null : cache.Load);
         cache?.PersistPending();
@@ -73,7 +74,12 @@ public static class CompletionReplayCommand
         {
             index.SearchIndex.ForgetLastMatches();
             var cpuSorted = cpuTimes[q].Order().ToArray();
-            Console.WriteLine($"  {F(best[q]),8} ms  CPU median {F(cpuSorted[cpuSorted.Length / 2]),6} ms  {index.Search(queries[q], 100).Count,3} hits  '{queries[q]}'");
+            var counters = new PaperLsp.Core.Matching.SearchCounters();
+            Console.WriteLine($"  {F(best[q]),8} ms  CPU median {F(cpuSorted[cpuSorted.Length / 2]),6} ms  {index.SearchIndex.Search(queries[q], 100, counters).Count,3} hits  '{queries[q]}'");
+            if (withCounters)
+            {
+                Console.WriteLine($"      {counters}");
+            }
         }
 
         return 0;
