@@ -81,8 +81,13 @@ public sealed class TitleSuggester
     }
 
     /// <summary>Ids of the closest titles, best first, at most <paramref name="limit"/>, none below a useful similarity.</summary>
-    public IReadOnlyList<int> Closest(string normalizedQuery, int limit)
+    public IReadOnlyList<int> Closest(string normalizedQuery, int limit) => Closest(normalizedQuery, limit, out _);
+
+    /// <inheritdoc cref="Closest(string, int)"/>
+    /// <param name="work">What the query touched (for measuring).</param>
+    internal IReadOnlyList<int> Closest(string normalizedQuery, int limit, out SuggestionWork work)
     {
+        work = default;
         if (normalizedQuery.Length == 0 || limit <= 0)
         {
             return Array.Empty<int>();
@@ -93,6 +98,7 @@ public sealed class TitleSuggester
         var counts = CountPool.Rent(_titles.Count);
         var touchedIds = TouchedPool.Rent(_titles.Count);
         var touchedCount = 0;
+        long walked = 0;
         try
         {
             var queryStems = new List<ulong>();
@@ -101,6 +107,7 @@ public sealed class TitleSuggester
             {
                 if (_byStem.TryGetValue(stem, out var posting))
                 {
+                    walked += posting.Length;
                     foreach (var id in _postings.AsSpan(posting.Start, posting.Length))
                     {
                         if (counts[id]++ == 0)
@@ -113,6 +120,7 @@ public sealed class TitleSuggester
 
             var pool = MostShared(touchedIds.AsSpan(0, touchedCount), counts);
             var queryTrigrams = Trigrams(normalizedQuery);
+            work = new SuggestionWork(walked, touchedCount, pool.Count);
             return pool
                 .Select(id => (Id: id, Similarity: Dice(queryTrigrams, _titles.Bytes(id))))
                 .Where(c => c.Similarity >= MinimumSimilarity)
