@@ -10,7 +10,7 @@ using PaperLsp.Core.Workspace;
 namespace PaperLsp.Benchmarks.Measurement;
 
 /// <summary>
-/// <c>diagnostics-pass --collection FILE --notes FILE.pnotes [--cache on] [--answers OUT.tsv] [--slowest 10] [--repeat 1]</c>: the first
+/// <c>diagnostics-pass --collection FILE --notes FILE.pnotes [--cache on] [--answers OUT.tsv] [--slowest 10] [--repeat 1] [--overlap parallel|give-way]</c>: the first
 /// diagnostics pass of a notes file opened against a collection, in this process: its references, the unknown titles,
 /// the pass's wall and CPU time and allocations (the did-you-mean index built inside it), then each distinct unknown
 /// title's did-you-mean again on a fresh suggester, one at a time on one thread (time and what it touched: postings
@@ -45,6 +45,12 @@ public static class DiagnosticsPassCommand
 
         var process = Process.GetCurrentProcess();
         string F(double v) => v.ToString("F1", CultureInfo.InvariantCulture);
+        var overlap = options.String("overlap", string.Empty);
+        if (overlap.Length > 0)
+        {
+            return Overlap(snapshot, document, path, overlap == "give-way", options.Int("requests", 200));
+        }
+
         process.Refresh();
         var cpu = process.TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
@@ -136,6 +142,69 @@ public static class DiagnosticsPassCommand
             File.WriteAllLines(answersPath, Enumerable.Range(0, answers.Length).Select(i => $"{unknownNormalized[i]}\t{string.Join(',', answers[i])}"));
         }
 
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>--overlap parallel|give-way [--requests 200]</c>: the first pass starts on a thread of its own while this thread
+    /// completes the stdio benchmark's queries one after the other (as a client waiting for each answer), the pass either
+    /// on every core (as before) or giving way while a completion runs (as the server's push passes now do). Prints the
+    /// completions' p50/p95/max while the pass ran and after, and the pass's time.
+    /// </summary>
+    private static int Overlap(WorkspaceSnapshot snapshot, NotesDocument notes, string collection, bool giveWay, int requests)
+    {
+        var queries = PaperLsp.StdioBenchmark.SampleReferences.Read(collection, requests).CompletionQueries(requests);
+        var text = string.Concat(queries.Select(q => $"- [[{q}\n"));
+        var completing = NotesDocument.Create("/overlap-complete.pnotes", SourceText.From(text), 1, isOpen: true);
+        var withBoth = snapshot.WithDocument(completing);
+        var starts = new int[queries.Count];
+        for (int q = 0, offset = 0; q < queries.Count; offset += queries[q].Length + 5, q++)
+        {
+            starts[q] = offset + 4 + queries[q].Length;
+        }
+
+        // A completion first, as the benchmark's probe does, so the pass competes with warm search code.
+        PaperLsp.Core.Features.Completion.CompletionProvider.Complete(withBoth, completing.Path, starts[0]);
+        var answering = 0;
+        Action<CancellationToken>? pace = giveWay
+            ? token =>
+            {
+                while (Volatile.Read(ref answering) > 0 && !token.WaitHandle.WaitOne(1))
+                {
+                }
+            }
+            : null;
+        var passWall = 0.0;
+        var passDone = new ManualResetEventSlim();
+        new Thread(() =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            DiagnosticsProvider.Compute(withBoth, notes.Path, pace);
+            passWall = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            passDone.Set();
+        }) { IsBackground = true }.Start();
+
+        var during = new List<double>();
+        var after = new List<double>();
+        for (var q = 0; q < queries.Count; q++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var passRunning = !passDone.IsSet;
+            Interlocked.Increment(ref answering);
+            PaperLsp.Core.Features.Completion.CompletionProvider.Complete(withBoth, completing.Path, starts[q]);
+            Interlocked.Decrement(ref answering);
+            (passRunning ? during : after).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        passDone.Wait();
+        static string Summary(List<double> times)
+        {
+            var sorted = times.Order().ToArray();
+            double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(sorted.Length * q) - 1)];
+            return FormattableString.Invariant($"{sorted.Length} completions p50 {P(0.5):F1} p95 {P(0.95):F1} max {P(1):F1} ms");
+        }
+
+        Console.WriteLine($"overlap {(giveWay ? "give-way" : "parallel")}: during the pass {Summary(during)}; after it {Summary(after)}; pass {passWall:F0} ms; load average {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
     }
 }
