@@ -28,6 +28,10 @@ public sealed class DiagnosticsPublisher : IDisposable
     private readonly Action<CancellationToken>? _giveWay;
     private readonly Action<string>? _trace;
     private long _gaveWayTicks;
+
+    /// <summary>Released once each time the worker has passes to run; the worker sleeps on it in between.</summary>
+    private readonly SemaphoreSlim _wake = new(0);
+    private Thread? _worker;
     private readonly object _gate = new();
     private readonly Dictionary<string, PublishDiagnosticsParams> _published = new(StringComparer.Ordinal);
     private CancellationTokenSource? _pass;
@@ -79,11 +83,17 @@ public sealed class DiagnosticsPublisher : IDisposable
             }
 
             _running = true;
+            // A thread of its own, not the pool's: a pass blocks while requests are answered (the give-way), and a pool
+            // thread blocked there would be one fewer for those requests. One thread for the server's life, asleep between
+            // bursts of edits: a thread started per edit waited behind every runnable thread of a loaded machine.
+            if (_worker is null)
+            {
+                _worker = new Thread(WorkUntilDisposed) { IsBackground = true, Name = "Diagnostics passes" };
+                _worker.Start();
+            }
         }
 
-        // A thread of its own, not the pool's: a pass blocks while requests are answered (the give-way), and a pool
-        // thread blocked there would be one fewer for those requests.
-        new Thread(RunPasses) { IsBackground = true, Name = "Diagnostics passes" }.Start();
+        _wake.Release();
     }
 
     public void Dispose()
@@ -92,6 +102,27 @@ public sealed class DiagnosticsPublisher : IDisposable
         {
             _disposed = true;
             _pass?.Cancel();
+        }
+
+        // Wakes the worker so that it sees the disposal and ends.
+        _wake.Release();
+    }
+
+    private void WorkUntilDisposed()
+    {
+        while (true)
+        {
+            _wake.Wait();
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    _running = false;
+                    return;
+                }
+            }
+
+            RunPasses();
         }
     }
 
