@@ -28,10 +28,6 @@ public sealed class DiagnosticsPublisher : IDisposable
     private readonly Action<CancellationToken>? _giveWay;
     private readonly Action<string>? _trace;
     private long _gaveWayTicks;
-
-    /// <summary>Released once each time the worker has passes to run; the worker sleeps on it in between.</summary>
-    private readonly SemaphoreSlim _wake = new(0);
-    private Thread? _worker;
     private readonly object _gate = new();
     private readonly Dictionary<string, PublishDiagnosticsParams> _published = new(StringComparer.Ordinal);
     private CancellationTokenSource? _pass;
@@ -43,7 +39,9 @@ public sealed class DiagnosticsPublisher : IDisposable
     /// <param name="giveWay">
     /// Called before each reference check a pass computes anew; blocks while a request is answered (see
     /// <see cref="RequestDispatcher.WaitWhileAnswering"/>), so a file opened against a large collection, whose first pass
-    /// computes hundreds of did-you-means on every core, does not slow the completions asked meanwhile.
+    /// computes hundreds of did-you-means on every core, does not slow the completions asked meanwhile. Those checks
+    /// then run on threads of their own (see <see cref="DiagnosticsProvider"/>), never blocking a pool thread; the pass
+    /// itself stays on the pool: an edit's pass starts on the thread that applied the edit, with no thread to wake.
     /// </param>
     /// <param name="trace">Where a line per pass goes (its time, the process's CPU meanwhile, the time it gave way), or null (see <see cref="RequestTimeline"/>).</param>
     public DiagnosticsPublisher(
@@ -83,17 +81,9 @@ public sealed class DiagnosticsPublisher : IDisposable
             }
 
             _running = true;
-            // A thread of its own, not the pool's: a pass blocks while requests are answered (the give-way), and a pool
-            // thread blocked there would be one fewer for those requests. One thread for the server's life, asleep between
-            // bursts of edits: a thread started per edit waited behind every runnable thread of a loaded machine.
-            if (_worker is null)
-            {
-                _worker = new Thread(WorkUntilDisposed) { IsBackground = true, Name = "Diagnostics passes" };
-                _worker.Start();
-            }
         }
 
-        _wake.Release();
+        _ = Task.Run(RunAsync);
     }
 
     public void Dispose()
@@ -103,40 +93,16 @@ public sealed class DiagnosticsPublisher : IDisposable
             _disposed = true;
             _pass?.Cancel();
         }
-
-        // Wakes the worker so that it sees the disposal and ends.
-        _wake.Release();
     }
 
-    private void WorkUntilDisposed()
-    {
-        while (true)
-        {
-            _wake.Wait();
-            lock (_gate)
-            {
-                if (_disposed)
-                {
-                    _running = false;
-                    return;
-                }
-            }
-
-            RunPasses();
-        }
-    }
-
-    /// <summary>
-    /// The one worker: runs passes while changes keep coming, then stops until the next <see cref="Schedule"/>. Synchronous,
-    /// so every pass runs on the worker's own thread (an await would continue on the pool).
-    /// </summary>
-    private void RunPasses()
+    /// <summary>The one worker: runs passes while changes keep coming, then stops until the next <see cref="Schedule"/>.</summary>
+    private async Task RunAsync()
     {
         while (true)
         {
             if (_delay > TimeSpan.Zero)
             {
-                WaitForQuiet();
+                await WaitForQuietAsync().ConfigureAwait(false);
             }
 
             CancellationTokenSource pass;
@@ -154,7 +120,7 @@ public sealed class DiagnosticsPublisher : IDisposable
 
             try
             {
-                PublishLatest(pass.Token);
+                await PublishLatestAsync(pass.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (pass.IsCancellationRequested)
             {
@@ -177,12 +143,12 @@ public sealed class DiagnosticsPublisher : IDisposable
     }
 
     /// <summary>Waits until no change arrived for the configured delay.</summary>
-    private void WaitForQuiet()
+    private async Task WaitForQuietAsync()
     {
         var generation = _state.Generation;
         while (true)
         {
-            Thread.Sleep(_delay);
+            await Task.Delay(_delay).ConfigureAwait(false);
             var now = _state.Generation;
             if (now == generation)
             {
@@ -193,7 +159,7 @@ public sealed class DiagnosticsPublisher : IDisposable
         }
     }
 
-    private void PublishLatest(CancellationToken cancellationToken)
+    private async Task PublishLatestAsync(CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var processor = Environment.CpuUsage.TotalTime;
@@ -254,7 +220,7 @@ public sealed class DiagnosticsPublisher : IDisposable
         }
 
         // The next pass sends only after these are written, so one URI's notifications go out in the order of their passes.
-        Task.WhenAll(sent).GetAwaiter().GetResult();
+        await Task.WhenAll(sent).ConfigureAwait(false);
         _trace?.Invoke(FormattableString.Invariant(
             $"[Diagnostics] pass of {batch.Count} files, {sent.Count} sent: {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1} ms, process CPU {(Environment.CpuUsage.TotalTime - processor).TotalMilliseconds:F0} ms, gave way {TimeSpan.FromTicks(Interlocked.Read(ref _gaveWayTicks) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency).TotalMilliseconds:F0} ms"));
     }
