@@ -25,6 +25,9 @@ internal sealed partial class LanguageServer
     private static readonly TimeSpan CacheWriteQuiet = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan CacheWriteLongestWait = TimeSpan.FromSeconds(30);
 
+    /// <summary>The longest a diagnostics pass's reference check waits for a request to be answered (a stream of requests must not starve it).</summary>
+    private static readonly TimeSpan DiagnosticsGiveWayLongest = TimeSpan.FromMilliseconds(250);
+
     private readonly WorkspaceState _state = new();
     private readonly CachedCollectionLoader? _cache;
     private CollectionPrefetch? _prefetch;
@@ -116,7 +119,10 @@ internal sealed partial class LanguageServer
             var reloader = _reloader;
             _reloader.Reloaded += () => cache.RememberServed(reloader.CollectionPaths);
         }
-        _publisher = new DiagnosticsPublisher(_state, _rpc, _log, () => Positions, Client.PullDiagnostics, _options.DiagnosticsDelay);
+        _publisher = new DiagnosticsPublisher(
+            _state, _rpc, _log, () => Positions, Client.PullDiagnostics, _options.DiagnosticsDelay,
+            giveWay: cancellationToken => _dispatcher.WaitWhileAnswering(DiagnosticsGiveWayLongest, cancellationToken),
+            trace: _dispatcher.Timeline is null ? null : _log.Stderr);
         _state.Changed += _publisher.Schedule;
         if (parameters.ProcessId is int processId)
         {

@@ -27,6 +27,11 @@ public static class Program
             return CompletionReplayCommand.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "diagnostics-pass")
+        {
+            return DiagnosticsPassCommand.Run(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "load-breakdown")
         {
             return LoadBreakdownCommand.Run(args[1..]);

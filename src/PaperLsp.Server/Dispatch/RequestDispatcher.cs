@@ -32,6 +32,24 @@ public sealed class RequestDispatcher(JsonRpc rpc, JsonSerializer serializer, Se
     /// </summary>
     public TimeSpan IdleFor => Volatile.Read(ref _requestsInFlight) > 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(Volatile.Read(ref _lastActivity));
 
+    /// <summary>
+    /// Blocks the calling thread while a request is being answered, for at most <paramref name="longest"/>: work nobody
+    /// waits for (a diagnostics pass's did-you-means) gives the cores to the request the user waits for. Never call it on a
+    /// thread-pool thread (the request may need one) nor from a request's handler (it would wait for itself).
+    /// </summary>
+    public void WaitWhileAnswering(TimeSpan longest, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _requestsInFlight) == 0)
+        {
+            return;
+        }
+
+        var waiting = Stopwatch.StartNew();
+        while (Volatile.Read(ref _requestsInFlight) > 0 && waiting.Elapsed < longest && !cancellationToken.WaitHandle.WaitOne(1))
+        {
+        }
+    }
+
     /// <summary>The opt-in request trace (<see cref="RequestTimeline"/>), or null.</summary>
     public RequestTimeline? Timeline { get; init; }
 

@@ -9,7 +9,7 @@ namespace PaperLsp.Core.Tests.Matching;
 /// <summary>
 /// The suggester picks its candidate pool by shared-stem buckets instead of sorting every touched title; the answers
 /// must be those of the plain definition (sort all by shared stems desc, id asc; take the pool; rank by trigram Dice).
-/// The vocabulary is small so that thousands of titles share stems and the large-bucket path runs.
+/// The vocabulary is small so that thousands of titles share stems and the common stems' lists are only probed.
 /// </summary>
 public class TitleSuggesterProperties
 {
@@ -33,11 +33,44 @@ public class TitleSuggesterProperties
             Gen.Choose(1, 7).ToArbitrary(),
             (query, limit) => Assert.Equal(ReferenceClosest(Titles, query, limit), Suggester.Closest(query, limit)));
 
-    private static ImmutableArray<string> MakeTitles(int count, int seed)
+    /// <summary>Words whose stems take every path: letters and digits (a fixed slot), accents and other scripts (decoded), short words.</summary>
+    private static readonly string[] MixedVocabulary =
+    [
+        "the", "attention", "graph", "neural", "of", "on", "2021", "3d", "über", "uber", "naïve", "nai", "αβγδ", "αβ", "日本語",
+        "e", "é", "ab", "abc", "abcd", "x1", "x1y", "zz",
+    ];
+
+    /// <summary>
+    /// Collections of any size (fewer titles than the pool too) and vocabularies small or large, so that the pool's lowest
+    /// shared count, and with it which lists propose candidates and which are only probed, varies from query to query.
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public Property Closest_equals_the_definition_for_any_collection() =>
+        Prop.ForAll(
+            (from count in Gen.Choose(1, 1500)
+             from vocabulary in Gen.Choose(2, MixedVocabulary.Length)
+             from seed in Gen.Choose(0, 10_000)
+             select (Count: count, Vocabulary: vocabulary, Seed: seed)).ToArbitrary(),
+            Gen.Choose(1, 5).ToArbitrary(),
+            (collection, limit) =>
+            {
+                var (count, vocabulary, seed) = collection;
+                var words = MixedVocabulary[..vocabulary];
+                var titles = MakeTitles(count, seed, words);
+                var random = new Random(seed + 1);
+                var suggester = new TitleSuggester(titles);
+                for (var q = 0; q < 5; q++)
+                {
+                    var query = string.Join(' ', Enumerable.Range(0, 1 + random.Next(8)).Select(_ => MixedVocabulary[random.Next(MixedVocabulary.Length)]));
+                    Assert.Equal(ReferenceClosest(titles, query, limit), suggester.Closest(query, limit));
+                }
+            });
+
+    private static ImmutableArray<string> MakeTitles(int count, int seed, string[]? words = null)
     {
         var random = new Random(seed);
         return Enumerable.Range(0, count)
-            .Select(_ => string.Join(' ', Enumerable.Range(0, 2 + random.Next(7)).Select(_ => Vocabulary[random.Next(Vocabulary.Length)])))
+            .Select(_ => string.Join(' ', Enumerable.Range(0, 2 + random.Next(7)).Select(_ => (words ?? Vocabulary)[random.Next((words ?? Vocabulary).Length)])))
             .ToImmutableArray();
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using PaperLsp.Core.Collections;
 using PaperLsp.Core.Features.Fields;
 using PaperLsp.Core.Syntax;
@@ -14,7 +15,17 @@ public static class DiagnosticsProvider
 
     private static readonly ConditionalWeakTable<NotesDocument, LocalDiagnostics> LocalByDocument = new();
 
-    public static ImmutableArray<NotesDiagnostic> Compute(WorkspaceSnapshot snapshot, string path, CancellationToken cancellationToken = default)
+    public static ImmutableArray<NotesDiagnostic> Compute(WorkspaceSnapshot snapshot, string path, CancellationToken cancellationToken = default) =>
+        Compute(snapshot, path, giveWay: null, cancellationToken);
+
+    /// <inheritdoc cref="Compute(WorkspaceSnapshot, string, CancellationToken)"/>
+    /// <param name="giveWay">
+    /// Called before each reference check the pass computes anew (a did-you-mean, milliseconds at a million papers); the
+    /// caller may block in it while more urgent work runs. When given, those checks run on threads of their own (one per
+    /// core), not the thread pool's, so a blocked check never holds a pool thread that work the caller waits for needs.
+    /// </param>
+    public static ImmutableArray<NotesDiagnostic> Compute(
+        WorkspaceSnapshot snapshot, string path, Action<CancellationToken>? giveWay, CancellationToken cancellationToken = default)
     {
         var document = snapshot.GetDocument(path);
         if (document is null)
@@ -22,7 +33,7 @@ public static class DiagnosticsProvider
             return ImmutableArray<NotesDiagnostic>.Empty;
         }
 
-        var found = new List<NotesDiagnostic>(Local(snapshot, document, cancellationToken));
+        var found = new List<NotesDiagnostic>(Local(snapshot, document, giveWay, cancellationToken));
         if (snapshot.PapersLoaded)
         {
             found.AddRange(DuplicateEntries(snapshot, document));
@@ -52,7 +63,7 @@ public static class DiagnosticsProvider
     }
 
     /// <summary>Syntax errors, unknown references and field values of the document, reused while it and the index stay the same.</summary>
-    private static ImmutableArray<NotesDiagnostic> Local(WorkspaceSnapshot snapshot, NotesDocument document, CancellationToken cancellationToken)
+    private static ImmutableArray<NotesDiagnostic> Local(WorkspaceSnapshot snapshot, NotesDocument document, Action<CancellationToken>? giveWay, CancellationToken cancellationToken)
     {
         if (LocalByDocument.TryGetValue(document, out var known) && known.Papers == snapshot.Papers && known.PapersLoaded == snapshot.PapersLoaded)
         {
@@ -65,7 +76,7 @@ public static class DiagnosticsProvider
         if (snapshot.PapersLoaded)
         {
             var checks = ReferenceCheckCache.For(snapshot.Papers);
-            CheckNewReferencesInParallel(snapshot.Papers, checks, tree.References, cancellationToken);
+            CheckNewReferencesInParallel(snapshot.Papers, checks, tree.References, giveWay, cancellationToken);
             foreach (var reference in tree.References)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -111,20 +122,55 @@ public static class DiagnosticsProvider
     /// and the in-order pass that builds the diagnostics then finds them all in the cache. An edit, whose references are
     /// almost all checked already, stays on one thread.
     /// </summary>
-    private static void CheckNewReferencesInParallel(PaperIndex papers, ReferenceCheckCache checks, IReadOnlyList<ReferenceSyntax> references, CancellationToken cancellationToken)
+    private static void CheckNewReferencesInParallel(
+        PaperIndex papers, ReferenceCheckCache checks, IReadOnlyList<ReferenceSyntax> references, Action<CancellationToken>? giveWay, CancellationToken cancellationToken)
     {
         const int WorthParallel = 16;
         var notYetChecked = references
             .Where(reference => CheckedText(reference) is { } text && !checks.Contains(text.IsTitle, text.Text))
             .DistinctBy(CheckedText)
             .ToList();
-        if (notYetChecked.Count >= WorthParallel)
+        if (notYetChecked.Count < WorthParallel)
+        {
+            return;
+        }
+
+        if (giveWay is null)
         {
             Parallel.ForEach(
                 notYetChecked,
                 new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
                 reference => CheckReference(papers, checks, reference));
+            return;
         }
+
+        // Each thread takes the next reference until none is left or the pass is cancelled.
+        var next = -1;
+        ExceptionDispatchInfo? failure = null;
+        void Work()
+        {
+            try
+            {
+                for (var i = Interlocked.Increment(ref next); i < notYetChecked.Count; i = Interlocked.Increment(ref next))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    giveWay(cancellationToken);
+                    CheckReference(papers, checks, notYetChecked[i]);
+                }
+            }
+            catch (Exception exception)
+            {
+                Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(exception), null);
+                Interlocked.Exchange(ref next, notYetChecked.Count);
+            }
+        }
+
+        var threads = Enumerable.Range(0, Math.Min(Environment.ProcessorCount, notYetChecked.Count))
+            .Select(i => new Thread(Work) { IsBackground = true, Name = $"Reference checks {i + 1}" })
+            .ToList();
+        threads.ForEach(thread => thread.Start());
+        threads.ForEach(thread => thread.Join());
+        failure?.Throw();
     }
 
     /// <summary>What a reference is checked by: its title or its key, none for unterminated or empty references.</summary>

@@ -25,6 +25,9 @@ public sealed class DiagnosticsPublisher : IDisposable
     private readonly Func<LspPositions> _positions;
     private readonly bool _pullModel;
     private readonly TimeSpan _delay;
+    private readonly Action<CancellationToken>? _giveWay;
+    private readonly Action<string>? _trace;
+    private long _gaveWayTicks;
     private readonly object _gate = new();
     private readonly Dictionary<string, PublishDiagnosticsParams> _published = new(StringComparer.Ordinal);
     private CancellationTokenSource? _pass;
@@ -33,8 +36,25 @@ public sealed class DiagnosticsPublisher : IDisposable
     private bool _disposed;
 
     /// <param name="delay">Quiet time before a pass starts (zero: at once; the cancellation already coalesces bursts).</param>
-    public DiagnosticsPublisher(WorkspaceState state, JsonRpc rpc, ServerLog log, Func<LspPositions> positions, bool pullModel, TimeSpan delay)
+    /// <param name="giveWay">
+    /// Called before each reference check a pass computes anew; blocks while a request is answered (see
+    /// <see cref="RequestDispatcher.WaitWhileAnswering"/>), so a file opened against a large collection, whose first pass
+    /// computes hundreds of did-you-means on every core, does not slow the completions asked meanwhile. Those checks
+    /// then run on threads of their own (see <see cref="DiagnosticsProvider"/>), never blocking a pool thread; the pass
+    /// itself stays on the pool: an edit's pass starts on the thread that applied the edit, with no thread to wake.
+    /// </param>
+    /// <param name="trace">Where a line per pass goes (its time, the process's CPU meanwhile, the time it gave way), or null (see <see cref="RequestTimeline"/>).</param>
+    public DiagnosticsPublisher(
+        WorkspaceState state, JsonRpc rpc, ServerLog log, Func<LspPositions> positions, bool pullModel, TimeSpan delay,
+        Action<CancellationToken>? giveWay = null, Action<string>? trace = null)
     {
+        _giveWay = giveWay is null ? null : cancellationToken =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            giveWay(cancellationToken);
+            Interlocked.Add(ref _gaveWayTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+        };
+        _trace = trace;
         _state = state;
         _rpc = rpc;
         _log = log;
@@ -141,6 +161,9 @@ public sealed class DiagnosticsPublisher : IDisposable
 
     private async Task PublishLatestAsync(CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var processor = Environment.CpuUsage.TotalTime;
+        Interlocked.Exchange(ref _gaveWayTicks, 0);
         var snapshot = _state.Current;
         var positions = _positions();
         var batch = new List<PublishDiagnosticsParams>();
@@ -153,7 +176,7 @@ public sealed class DiagnosticsPublisher : IDisposable
                     continue;
                 }
 
-                var found = DiagnosticsProvider.Compute(snapshot, document.Path, cancellationToken);
+                var found = DiagnosticsProvider.Compute(snapshot, document.Path, _giveWay, cancellationToken);
                 var items = new List<Diagnostic>(found.Length);
                 foreach (var diagnostic in found)
                 {
@@ -198,6 +221,8 @@ public sealed class DiagnosticsPublisher : IDisposable
 
         // The next pass sends only after these are written, so one URI's notifications go out in the order of their passes.
         await Task.WhenAll(sent).ConfigureAwait(false);
+        _trace?.Invoke(FormattableString.Invariant(
+            $"[Diagnostics] pass of {batch.Count} files, {sent.Count} sent: {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1} ms, process CPU {(Environment.CpuUsage.TotalTime - processor).TotalMilliseconds:F0} ms, gave way {TimeSpan.FromTicks(Interlocked.Read(ref _gaveWayTicks) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency).TotalMilliseconds:F0} ms"));
     }
 
     /// <summary>Same version and the same diagnostics (the protocol types are records: value equality).</summary>
