@@ -148,19 +148,19 @@ internal sealed class Utf8IgnoreCaseLookup
 
     /// <summary>
     /// A hash equal for strings equal under <see cref="StringComparison.OrdinalIgnoreCase"/> (equal length in chars, each
-    /// char equal in upper case), the same in every process (so the table can be stored): each char counts as its invariant
-    /// upper case (the runtime's ordinal casing is the same ICU mapping), except for one value shared by surrogates (their
-    /// pairs are cased together), non-ASCII chars that upper-case to ASCII (ſ) and the ASCII letters a non-ASCII letter
-    /// upper-cases to or from (I for ı, S for ſ, K for the Kelvin sign): for those the comparison decides. Keys in other
-    /// scripts still spread over the table.
+    /// char equal in upper case), the same in every process and on every machine (so the table can be stored): an ASCII
+    /// char counts as its upper case; every other char, and the ASCII letters a non-ASCII letter cases into (I for ı,
+    /// S for ſ, K for the Kelvin sign), count as one shared value, and the comparison decides. The runtime's casing of
+    /// non-ASCII text (ICU's data, which a system update can change) never enters a stored hash; keys are nearly all
+    /// ASCII, so they still spread over the table.
     /// </summary>
     internal static uint Hash(ReadOnlySpan<char> text)
     {
         var hash = 2166136261u ^ (uint)text.Length;
         foreach (var c in text)
         {
-            uint value = c < 0x80 ? (c is >= 'a' and <= 'z' ? (uint)c - 32 : c) : char.IsSurrogate(c) ? 0xFFFFu : char.ToUpperInvariant(c);
-            if (value is 'I' or 'S' or 'K' || (c >= 0x80 && value < 0x80))
+            uint value = c is >= 'a' and <= 'z' ? (uint)c - 32 : c;
+            if (value is 'I' or 'S' or 'K' || c >= 0x80)
             {
                 value = 0xFFFF;
             }
