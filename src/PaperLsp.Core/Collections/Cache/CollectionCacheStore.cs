@@ -266,7 +266,7 @@ internal sealed class CollectionCacheStore
         // What PaperIndex.Build and the search would compute for this collection, so a start from the cache skips it.
         var given = result.IndexParts is { } parts && parts.Fits(result) ? parts : null;
         IReadOnlyList<string> titles = given is not null ? given.NormalizedTitleList : PaperIndex.NormalizeTitleList(result.Papers);
-        var search = given?.Search ?? PaperSearchIndex.ForPapers(result.Papers.WithoutKeeping(), titles);
+        var search = given?.Search ?? PaperSearchIndex.ForPapers(result.Papers, titles);
 
         long id;
         using (var insert = connection.CreateCommand())
@@ -402,12 +402,23 @@ internal sealed class CollectionCacheStore
                 : throw new InvalidOperationException("The lookup table wrote another length than it announced.");
         }
 
+        using var blob = InsertBlobOfKind(connection, transaction, "lookup_table", id, kind, hash, length);
+        write(blob);
+    }
+
+    /// <summary>
+    /// Inserts the row of a part stored by kind (a string list, a lookup table) with a zeroed BLOB of
+    /// <paramref name="length"/> bytes and opens that BLOB for writing, so the part is written straight into it.
+    /// </summary>
+    /// <param name="table">One of the schema's tables with a kind column: "string_list" or "lookup_table".</param>
+    private static SqliteBlob InsertBlobOfKind(SqliteConnection connection, SqliteTransaction transaction, string table, long id, int kind, ulong hash, long length)
+    {
         long rowid;
         using (var insert = connection.CreateCommand())
         {
             insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO lookup_table (collection_id, kind, hash, data) VALUES ($id, $kind, $hash, zeroblob($length));
+            insert.CommandText = $"""
+                INSERT INTO {table} (collection_id, kind, hash, data) VALUES ($id, $kind, $hash, zeroblob($length));
                 SELECT last_insert_rowid();
                 """;
             insert.Parameters.AddWithValue("$id", id);
@@ -417,8 +428,7 @@ internal sealed class CollectionCacheStore
             rowid = (long)insert.ExecuteScalar()!;
         }
 
-        using var blob = new SqliteBlob(connection, "lookup_table", "data", rowid);
-        write(blob);
+        return new SqliteBlob(connection, table, "data", rowid);
     }
 
     /// <summary>
@@ -476,22 +486,7 @@ internal sealed class CollectionCacheStore
             hash = hashing.Hash;
         }
 
-        long rowid;
-        using (var insert = connection.CreateCommand())
-        {
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO string_list (collection_id, kind, hash, data) VALUES ($id, $kind, $hash, zeroblob($length));
-                SELECT last_insert_rowid();
-                """;
-            insert.Parameters.AddWithValue("$id", id);
-            insert.Parameters.AddWithValue("$kind", kind);
-            insert.Parameters.AddWithValue("$hash", unchecked((long)hash));
-            insert.Parameters.AddWithValue("$length", length);
-            rowid = (long)insert.ExecuteScalar()!;
-        }
-
-        using var blob = new SqliteBlob(connection, "string_list", "data", rowid);
+        using var blob = InsertBlobOfKind(connection, transaction, "string_list", id, kind, hash, length);
         if (CachedStrings.WriteTo(blob, strings) != length)
         {
             throw new InvalidOperationException("The string list wrote another length than it counted.");
