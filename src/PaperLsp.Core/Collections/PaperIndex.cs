@@ -80,7 +80,7 @@ public sealed class PaperIndex
                 return prebuiltSearch;
             }
 
-            var search = PaperSearchIndex.ForPapers(Papers.WithoutKeeping(), (IReadOnlyList<string>?)Volatile.Read(ref _titleStringsForSearch) ?? _normalizedTitleList.Value);
+            var search = PaperSearchIndex.ForPapers(Papers, (IReadOnlyList<string>?)Volatile.Read(ref _titleStringsForSearch) ?? _normalizedTitleList.Value);
             Volatile.Write(ref _titleStringsForSearch, null);
             DroppedMemory.CollectAfterLargeLoad(Papers.Length);
             return search;

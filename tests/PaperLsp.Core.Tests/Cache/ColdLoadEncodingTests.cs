@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using PaperLsp.Core.Collections;
 using PaperLsp.Core.Collections.Cache;
+using PaperLsp.Core.Matching;
 
 namespace PaperLsp.Core.Tests.Cache;
 
@@ -51,6 +52,23 @@ public sealed class ColdLoadEncodingTests
         Assert.Equal(parsed.Search("nystromformer", 1)[0].Paper.Key, hit.Paper.Key);
         Assert.Equal(PaperText.Of(parsed.FindByKey("paper1234")!), PaperText.Of(byKey!));
         Assert.Equal(parsed.Papers.Select(PaperText.Of), index.Papers.Select(PaperText.Of));
+    }
+
+    [Fact]
+    public void A_cold_load_large_enough_to_be_read_in_parts_builds_the_search_index_of_the_parsed_papers()
+    {
+        // From the parallel threshold on, the search index reads the encoded papers in one part per core.
+        using var fixture = CacheFixture.WithText("many.bib", ManyPapers.Bib(PaperSearchIndex.ParallelThreshold + 101));
+        var parsed = PaperIndex.Build([CollectionLoader.Load(fixture.CollectionPath)]);
+
+        var index = PaperIndex.Build([fixture.NewLoader().Load(fixture.CollectionPath)]);
+
+        foreach (var query in new[] { "nystromformer", "paper32000", "graph neural", "a" })
+        {
+            Assert.Equal(
+                parsed.Search(query, 20).Select(hit => (hit.Paper.Key, hit.Score)),
+                index.Search(query, 20).Select(hit => (hit.Paper.Key, hit.Score)));
+        }
     }
 
     [Fact]
