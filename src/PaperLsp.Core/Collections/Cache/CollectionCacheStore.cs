@@ -442,19 +442,9 @@ internal sealed class CollectionCacheStore
     /// <summary>A stored table of <paramref name="kind"/> whose hash is seeded with that of <paramref name="strings"/>, read by <paramref name="read"/>.</summary>
     private static T ReadLookup<T>(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry, int kind, CachedStrings strings, Func<Stream, long, T> read)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT hash, length(data), rowid FROM lookup_table WHERE collection_id = $id AND kind = $kind";
-        command.Parameters.AddWithValue("$id", entry.Id);
-        command.Parameters.AddWithValue("$kind", kind);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-        {
-            throw new InvalidDataException("Cached lookup table is missing.");
-        }
-
-        var length = reader.GetInt64(1);
-        using var stream = new HashingStream(new SqliteBlob(connection, "lookup_table", "data", reader.GetInt64(2), readOnly: true), unchecked((long)strings.Hash));
+        var (storedHash, length, rowid) = FindBlobOfKind(connection, transaction, "lookup_table", entry, kind)
+            ?? throw new InvalidDataException("Cached lookup table is missing.");
+        using var stream = new HashingStream(new SqliteBlob(connection, "lookup_table", "data", rowid, readOnly: true), unchecked((long)strings.Hash));
         T table;
         try
         {
@@ -466,7 +456,7 @@ internal sealed class CollectionCacheStore
         }
 
         // The form is checked before the hash, so a damaged size could not make it read far: the hash decides the rest.
-        return stream.Position == length && stream.Hash == unchecked((ulong)reader.GetInt64(0))
+        return stream.Position == length && stream.Hash == storedHash
             ? table
             : throw new InvalidDataException("Cached lookup table checksum does not match.");
     }
@@ -498,32 +488,34 @@ internal sealed class CollectionCacheStore
     /// <summary>The cached string list of <paramref name="kind"/>; a missing row, a hash or a form that does not match throws.</summary>
     private static CachedStrings ReadStrings(SqliteConnection connection, SqliteTransaction transaction, CachedCollectionEntry entry, int kind)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
         // The BLOB read incrementally, straight into the array that keeps it (selected, it would be read into SQLite's
         // memory and then copied).
-        command.CommandText = "SELECT hash, length(data), rowid FROM string_list WHERE collection_id = $id AND kind = $kind";
-        command.Parameters.AddWithValue("$id", entry.Id);
-        command.Parameters.AddWithValue("$kind", kind);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-        {
-            throw new InvalidDataException("Cached titles or keys are missing.");
-        }
-
-        var length = reader.GetInt64(1);
+        var (storedHash, length, rowid) = FindBlobOfKind(connection, transaction, "string_list", entry, kind)
+            ?? throw new InvalidDataException("Cached titles or keys are missing.");
         if (length is < 0 or > int.MaxValue)
         {
             throw new InvalidDataException("Cached titles or keys have an impossible size.");
         }
 
         var data = new byte[length];
-        using (var blob = new SqliteBlob(connection, "string_list", "data", reader.GetInt64(2), readOnly: true))
+        using (var blob = new SqliteBlob(connection, "string_list", "data", rowid, readOnly: true))
         {
             blob.ReadExactly(data);
         }
 
-        return CachedStrings.Read(data, unchecked((ulong)reader.GetInt64(0)));
+        return CachedStrings.Read(data, storedHash);
+    }
+
+    /// <summary>The stored hash, length and row of the part of <paramref name="kind"/> in <paramref name="table"/> ("string_list" or "lookup_table"); null when there is none.</summary>
+    private static (ulong Hash, long Length, long RowId)? FindBlobOfKind(SqliteConnection connection, SqliteTransaction transaction, string table, CachedCollectionEntry entry, int kind)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT hash, length(data), rowid FROM {table} WHERE collection_id = $id AND kind = $kind";
+        command.Parameters.AddWithValue("$id", entry.Id);
+        command.Parameters.AddWithValue("$kind", kind);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (unchecked((ulong)reader.GetInt64(0)), reader.GetInt64(1), reader.GetInt64(2)) : null;
     }
 
     /// <summary>
