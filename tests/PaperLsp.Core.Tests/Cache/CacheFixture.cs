@@ -59,5 +59,27 @@ internal sealed class CacheFixture : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// Asserts that the cached entry, whose stored <paramref name="damagedTable"/> part was damaged, is a miss that drops the
+    /// entry and logs <paramref name="logged"/>; then starts twice more, as servers would: the first parses and writes the
+    /// cache again, the second reads it.
+    /// </summary>
+    /// <returns>The index of the parsed file, of the start that parsed again, and of the start that read the cache after it.</returns>
+    public (PaperIndex Expected, PaperIndex Reparsed, PaperIndex Again) AssertMissDroppedThenRebuilt(string damagedTable, string logged)
+    {
+        var expected = PaperIndex.Build([CollectionLoader.Load(CollectionPath)]);
+
+        Assert.Null(NewLoader().TryLoadCached(CollectionPath));
+        Assert.Equal(0L, CacheDatabase.Scalar(DatabasePath, "SELECT count(*) FROM collection"));
+        Assert.Equal(0L, CacheDatabase.Scalar(DatabasePath, $"SELECT count(*) FROM {damagedTable}"));
+        Assert.Contains(Log, line => line.Contains(logged, StringComparison.Ordinal));
+
+        var reloading = NewLoader();
+        var reparsed = PaperIndex.Build([reloading.Load(CollectionPath)]);
+        reloading.PersistPending();
+        var again = PaperIndex.Build([NewLoader().Load(CollectionPath)]);
+        return (expected, reparsed, again);
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -167,18 +167,8 @@ public sealed class CachedIndexPartsTests
 
     private static void AssertMissDroppedAndReparsedAlike(CacheFixture fixture, string logged)
     {
-        var expected = PaperIndex.Build([CollectionLoader.Load(fixture.CollectionPath)]);
-
-        Assert.Null(fixture.NewLoader().TryLoadCached(fixture.CollectionPath));
-        Assert.Equal(0L, CacheDatabase.Scalar(fixture.DatabasePath, "SELECT count(*) FROM collection"));
-        Assert.Equal(0L, CacheDatabase.Scalar(fixture.DatabasePath, "SELECT count(*) FROM search_index"));
-        Assert.Contains(fixture.Log, line => line.Contains(logged, StringComparison.Ordinal));
-
         // The next start parses, the one after reads a sound cache again.
-        var reloading = fixture.NewLoader();
-        var reparsed = PaperIndex.Build([reloading.Load(fixture.CollectionPath)]);
-        reloading.PersistPending();
-        var again = PaperIndex.Build([fixture.NewLoader().Load(fixture.CollectionPath)]);
+        var (expected, reparsed, again) = fixture.AssertMissDroppedThenRebuilt("search_index", logged);
         Assert.All(Queries, query => Assert.Equal(Results(expected, query), Results(reparsed, query)));
         Assert.All(Queries, query => Assert.Equal(Results(expected, query), Results(again, query)));
     }

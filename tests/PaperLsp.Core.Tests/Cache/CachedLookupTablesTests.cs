@@ -129,18 +129,8 @@ public sealed class CachedLookupTablesTests
 
     private static void AssertMissDroppedAndParsedAgain(CacheFixture fixture, string logged)
     {
-        var expected = PaperIndex.Build([CollectionLoader.Load(fixture.CollectionPath)]);
-
-        Assert.Null(fixture.NewLoader().TryLoadCached(fixture.CollectionPath));
-        Assert.Equal(0L, CacheDatabase.Scalar(fixture.DatabasePath, "SELECT count(*) FROM collection"));
-        Assert.Equal(0L, CacheDatabase.Scalar(fixture.DatabasePath, "SELECT count(*) FROM lookup_table"));
-        Assert.Contains(fixture.Log, line => line.Contains(logged, StringComparison.Ordinal));
-
         // The next start parses and writes sound tables, which the one after reads.
-        var reloading = fixture.NewLoader();
-        var reparsed = PaperIndex.Build([reloading.Load(fixture.CollectionPath)]);
-        reloading.PersistPending();
-        var again = PaperIndex.Build([fixture.NewLoader().Load(fixture.CollectionPath)]);
+        var (expected, reparsed, again) = fixture.AssertMissDroppedThenRebuilt("lookup_table", logged);
         Assert.Equal(Describe(expected.Problems), Describe(reparsed.Problems));
         Assert.Equal(Describe(expected.Problems), Describe(again.Problems));
         Assert.All(Probes, key => Assert.Equal(expected.FindByKey(key)?.Title, again.FindByKey(key)?.Title));
