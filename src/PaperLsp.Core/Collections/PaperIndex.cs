@@ -197,18 +197,9 @@ public sealed class PaperIndex
     /// <summary>Each key to its first paper; a later paper with the same key is a duplicate (PN011) added to <paramref name="problems"/>.</summary>
     private static Utf8Lookup KeyLookup(PaperList papers, Utf8StringList? keys, ImmutableArray<CollectionProblem>.Builder problems)
     {
-        // Cached keys spare decoding every paper; only a duplicate's two papers are decoded, for its message.
-        if (keys is null)
-        {
-            var strings = new string[papers.Length];
-            for (var id = 0; id < strings.Length; id++)
-            {
-                strings[id] = papers[id].Key;
-            }
-
-            keys = Utf8StringList.FromStrings(strings);
-        }
-
+        // Cached keys spare decoding every paper; only a duplicate's two papers are decoded, for its message. Otherwise the
+        // keys are made as the encoder makes them, a block at a time, not as an array of every key's string.
+        keys ??= Utf8StringList.Make(papers.Length, id => papers[id].Key);
         return Utf8Lookup.Build(keys, duplicate: (entry, owner) => problems.Add(DuplicateKey(papers[entry], papers[owner])));
     }
 
