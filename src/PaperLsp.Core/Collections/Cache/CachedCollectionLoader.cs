@@ -69,12 +69,12 @@ public sealed class CachedCollectionLoader
             return;
         }
 
-        var reads = new List<(string Path, (long Length, long LastWriteTicks) Metadata, TaskCompletionSource<CollectionLoadResult?> Result)>();
+        var reads = new List<(string Path, (long Length, long LastWriteTicks) Metadata, TaskCompletionSource<(CollectionLoadResult? Cached, Task<ulong?>? Hashing)> Result)>();
         foreach (var path in ReadServedList())
         {
             if (CollectionFileStamp.ReadMetadata(path) is { } metadata)
             {
-                var result = new TaskCompletionSource<CollectionLoadResult?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var result = new TaskCompletionSource<(CollectionLoadResult? Cached, Task<ulong?>? Hashing)>(TaskCreationOptions.RunContinuationsAsynchronously);
                 reads.Add((path, metadata, result));
                 _readAhead[path] = new CollectionReadAhead(metadata, result.Task);
             }
@@ -92,12 +92,13 @@ public sealed class CachedCollectionLoader
             {
                 try
                 {
-                    result.TrySetResult(TryLoadCached(path, metadata, HashOnItsOwnThread(path)));
+                    var hashing = HashOnItsOwnThread(path);
+                    result.TrySetResult((TryLoadCached(path, metadata, hashing), hashing));
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
                     // A read ahead is only a guess: whatever goes wrong, the load reads the file itself.
-                    result.TrySetResult(null);
+                    result.TrySetResult((null, null));
                 }
             }
         }) { IsBackground = true, Name = "Collection read-ahead" }.Start();
@@ -170,8 +171,10 @@ public sealed class CachedCollectionLoader
         var metadata = CollectionFileStamp.ReadMetadata(path);
         if (_readAhead.TryRemove(path, out var ahead) && metadata == ahead.Metadata)
         {
-            // The read ahead looked this version up already: its hit is the result, its miss is this load's miss.
-            return ahead.Result.GetAwaiter().GetResult() ?? ParseAndRemember(path, metadata, HashOnItsOwnThread(path));
+            // The read ahead looked this version up already: its hit is the result, its miss is this load's miss (with the
+            // content hash it started: a 1 GB file is not hashed twice).
+            var (cached, started) = ahead.Result.GetAwaiter().GetResult();
+            return cached ?? ParseAndRemember(path, metadata, started ?? HashOnItsOwnThread(path));
         }
 
         var hashing = metadata is null ? null : HashOnItsOwnThread(path);
