@@ -29,7 +29,7 @@ public static class Program
 
         if (!options.TryGetValue("collection", out var collection) || options.ContainsKey("help"))
         {
-            Console.Error.WriteLine("usage: PaperLsp.StdioBenchmark --collection FILE.bib [--notes FILE.pnotes] [--server paperlsp.dll] [--requests 200] [--edits 10] [--label NAME] [--work DIR] [--results FILE.jsonl] [--markdown FILE.md] [--modes cold,cached] [--debounce-ms 0] [--server-env \"NAME=VALUE;...\"]");
+            Console.Error.WriteLine("usage: PaperLsp.StdioBenchmark --collection FILE.bib [--notes FILE.pnotes] [--server paperlsp.dll|paperlsp] [--requests 200] [--edits 10] [--label NAME] [--work DIR] [--results FILE.jsonl] [--markdown FILE.md] [--modes cold,cached] [--debounce-ms 0] [--server-env \"NAME=VALUE;...\"]");
             return options.ContainsKey("help") ? 0 : 2;
         }
 
@@ -65,7 +65,11 @@ public static class Program
         Console.Error.WriteLine($"{label}: {samples.Keys.Count} keys, {samples.Titles.Count} titles sampled; server {server}");
         foreach (var mode in modes)
         {
-            var run = new StdioRunOptions(label, mode, "dotnet", [server, "serve"], folder, cache, notes, requests, int.Parse(Option("edits", "10"), CultureInfo.InvariantCulture), samples, TimeSpan.FromMinutes(20))
+            // A .dll runs through `dotnet` (the framework-dependent build); anything else is the server's own executable.
+            var (fileName, arguments) = server.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+                ? ("dotnet", new[] { server, "serve" })
+                : (server, new[] { "serve" });
+            var run = new StdioRunOptions(label, mode, fileName, arguments, folder, cache, notes, requests, int.Parse(Option("edits", "10"), CultureInfo.InvariantCulture), samples, TimeSpan.FromMinutes(20))
             {
                 // The server's quiet time before diagnostics (150 ms before it started passes at once): reported beside the raw figure.
                 DebounceMs = double.Parse(Option("debounce-ms", "0"), CultureInfo.InvariantCulture),
