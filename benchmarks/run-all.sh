@@ -56,12 +56,14 @@ fi
 # ---------------------------------------------------------------------------------------------------------------------
 if [ "${SKIP_STDIO:-0}" != 1 ]; then
   echo "== stdio benchmark"
-  # The server as the VS Code extension ships it: a ReadyToRun publish (client-extension/README.md).
-  PUBLISH="${PUBLISH:-/tmp/paperlsp-r2r}"
-  dotnet publish "$ROOT/src/PaperLsp" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$PUBLISH" -v quiet -nologo
+  # The server as the VS Code extension ships it: self-contained, one composite ReadyToRun image with the framework
+  # (client-extension/scripts/publish-server.mjs).
+  PUBLISH="${PUBLISH:-/tmp/paperlsp-sc}"
+  dotnet publish "$ROOT/src/PaperLsp" -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true \
+    -p:PublishReadyToRunComposite=true -o "$PUBLISH" -v quiet -nologo
   dotnet build "$ROOT/benchmarks/stdio" -c Release -warnaserror -v quiet -nologo
   for n in $SIZES; do
-    ( cd "$ROOT" && dotnet benchmarks/stdio/bin/Release/net10.0/PaperLsp.StdioBenchmark.dll --server "$PUBLISH/paperlsp.dll" \
+    ( cd "$ROOT" && dotnet benchmarks/stdio/bin/Release/net10.0/PaperLsp.StdioBenchmark.dll --server "$PUBLISH/paperlsp" \
         --collection "$DATA/synthetic-$n.bib" --notes "$DATA/synthetic-$n-notes.pnotes" --requests 200 \
         --label "stdio-$n" --results "$OUT/stdio.jsonl" --markdown "$OUT/stdio.md" )
   done

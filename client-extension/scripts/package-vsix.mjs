@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rid, vscodeTarget } from './target.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -14,9 +15,12 @@ if (!existsSync(join(root, 'server', 'paperlsp.dll'))) {
 }
 const out = `${manifest.name}-${manifest.version}.vsix`;
 const vsce = process.platform === 'win32' ? 'vsce.cmd' : 'vsce';
-const result = spawnSync(vsce, ['package', '--no-dependencies', '--out', out], { stdio: 'inherit', cwd: root, shell: process.platform === 'win32' });
+// The bundled server is self-contained for one platform: the .vsix says which, so VS Code installs it only there.
+const target = existsSync(join(root, 'server', 'paperlsp.dll')) && rid ? vscodeTarget(rid) : undefined;
+const targetArgs = target ? ['--target', target] : [];
+const result = spawnSync(vsce, ['package', '--no-dependencies', ...targetArgs, '--out', out], { stdio: 'inherit', cwd: root, shell: process.platform === 'win32' });
 if (result.status !== 0) {
   console.error(`package-vsix: vsce failed (${result.error?.message ?? `exit code ${result.status}`}).`);
   process.exit(1);
 }
-console.log(`package-vsix: ${join(root, out)}`);
+console.log(`package-vsix: ${join(root, out)}${target ? ` (for ${target})` : ''}`);
