@@ -204,8 +204,6 @@ public sealed class PaperIndex
     }
 
     /// <summary>The index of several collections (or none), entries with equal normalized titles merged.</summary>
-    // Runs once per start over every paper, within a second of process start: optimized code at once, not tier 0.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static PaperIndex BuildMerged(ImmutableArray<CollectionLoadResult> loaded)
     {
         var paperCount = loaded.Sum(c => c.Papers.Length);

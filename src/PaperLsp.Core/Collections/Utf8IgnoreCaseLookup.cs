@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace PaperLsp.Core.Collections;
@@ -52,7 +51,6 @@ internal sealed class Utf8IgnoreCaseLookup
     /// <see cref="InvalidDataException"/> when the form cannot be that of this table (another size, an entry out of range
     /// or not a distinct string's, another number of entries). The caller checks the bytes' hash.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Utf8IgnoreCaseLookup ReadFrom(Stream stream, long length, Utf8Lookup exact)
     {
         Span<byte> header = stackalloc byte[4];
@@ -85,7 +83,6 @@ internal sealed class Utf8IgnoreCaseLookup
             : throw new InvalidDataException("Cached ignore-case table holds another number of entries.");
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Utf8IgnoreCaseLookup Build(Utf8Lookup exact)
     {
         var strings = exact.Strings;

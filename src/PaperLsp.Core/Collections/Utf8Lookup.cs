@@ -52,7 +52,6 @@ internal sealed class Utf8Lookup
     /// <param name="ids">The id of each entry, or null: its position.</param>
     /// <param name="skipEmpty">Whether the empty string is left out (it then finds nothing).</param>
     /// <param name="duplicate">Called, in entry order, for each entry whose string an earlier entry has (entry, owner entry).</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Utf8Lookup Build(Utf8StringList strings, int[]? ids = null, bool skipEmpty = false, Action<int, int>? duplicate = null)
     {
         var slots = new ulong[Capacity(strings.Count)];
@@ -133,7 +132,6 @@ internal sealed class Utf8Lookup
     /// range, counts that do not add up): the caller checks the bytes' hash, this checks what a hash cannot (a table of
     /// other strings). Whether each slot's hash is that of its string is not checked (that is the build it spares).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Utf8Lookup ReadFrom(Stream stream, long length, Utf8StringList strings)
     {
         if (!BitConverter.IsLittleEndian)

@@ -161,7 +161,6 @@ internal sealed class Utf8StringList : IReadOnlyList<string>
     /// The list stored in <paramref name="data"/> (kept, not copied); throws <see cref="InvalidDataException"/> unless the
     /// data is a count and exactly that many non-null strings.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Utf8StringList Read(byte[] data)
     {
         var position = 0;
