@@ -10,7 +10,8 @@
 #   (dotnet tests/PaperLsp.Benchmarks/bin/Release/net10.0/PaperLsp.Benchmarks.dll generate --papers N --format txt --out DATA).
 # fzf reads the titles only (odd lines of the listing: it alternates title and abstract); paperlsp reads the listing
 # itself (titles and abstracts, so it parses twice the bytes fzf reads). paperlsp runs as two builds:
-#   the ReadyToRun publish, run as `dotnet paperlsp.dll` (framework-dependent, as the VS Code extension runs it), and
+#   the self-contained publish compiled ReadyToRun in one composite image with the framework (as the VS Code extension
+#   ships it, client-extension/scripts/publish-server.mjs), run as its executable, and
 #   the Native AOT binary (scripts/publish-native.sh, folder PUBLISH_AOT): no .NET start-up or JIT,
 # each in two variants:
 #   "… (cached)"  the collection cache on (the warm-up run writes it; the timed runs read it),
@@ -22,7 +23,7 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DATA="${DATA:-/tmp/bench-data}"
 OUT="${OUT:-$ROOT/benchmarks/results/fzf}"
 WORK="${WORK:-/tmp/paperlsp-fzf}"   # titles lists and cache folders (large; not results)
-PUBLISH="${PUBLISH:-/tmp/paperlsp-r2r}"
+PUBLISH="${PUBLISH:-/tmp/paperlsp-sc}"
 PUBLISH_AOT="${PUBLISH_AOT:-/tmp/paperlsp-native}"
 SIZES="${SIZES:-10000 100000}"
 RUNS="${RUNS:-10}"
@@ -32,8 +33,9 @@ mkdir -p "$OUT" "$WORK"
 
 command -v fzf >/dev/null && command -v hyperfine >/dev/null || apt-get install -y fzf hyperfine
 
-if [ ! -f "$PUBLISH/paperlsp.dll" ] || [ "${REBUILD:-0}" = 1 ]; then
-  dotnet publish "$ROOT/src/PaperLsp" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$PUBLISH" -v quiet -nologo
+if [ ! -x "$PUBLISH/paperlsp" ] || [ "${REBUILD:-0}" = 1 ]; then
+  dotnet publish "$ROOT/src/PaperLsp" -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true \
+    -p:PublishReadyToRunComposite=true -o "$PUBLISH" -v quiet -nologo
 fi
 if [ ! -x "$PUBLISH_AOT/paperlsp" ] || [ "${REBUILD:-0}" = 1 ]; then
   bash "$ROOT/scripts/publish-native.sh" "$PUBLISH_AOT"
@@ -52,12 +54,12 @@ for n in $SIZES; do
     i=$((i + 1))
     parse=()
     if [ "$n" -le "$PARSE_MAX" ]; then
-      parse=(-n "paperlsp search (parse)" "PAPERLSP_CACHE=off dotnet '$PUBLISH/paperlsp.dll' search --limit 100 '$q' --collection '$listing' > /dev/null"
+      parse=(-n "paperlsp search (parse)" "PAPERLSP_CACHE=off '$PUBLISH/paperlsp' search --limit 100 '$q' --collection '$listing' > /dev/null"
              -n "paperlsp native search (parse)" "PAPERLSP_CACHE=off '$PUBLISH_AOT/paperlsp' search --limit 100 '$q' --collection '$listing' > /dev/null")
     fi
     hyperfine --warmup 2 --runs "$RUNS" --export-json "$OUT/$n-$i.json" \
       -n "fzf --filter" "fzf --filter '$q' < '$titles' > /dev/null" \
-      -n "paperlsp search (cached)" "PAPERLSP_CACHE_DIR='$cache' dotnet '$PUBLISH/paperlsp.dll' search --limit 100 '$q' --collection '$listing' > /dev/null" \
+      -n "paperlsp search (cached)" "PAPERLSP_CACHE_DIR='$cache' '$PUBLISH/paperlsp' search --limit 100 '$q' --collection '$listing' > /dev/null" \
       -n "paperlsp native search (cached)" "PAPERLSP_CACHE_DIR='$native_cache' '$PUBLISH_AOT/paperlsp' search --limit 100 '$q' --collection '$listing' > /dev/null" \
       "${parse[@]}"
   done
