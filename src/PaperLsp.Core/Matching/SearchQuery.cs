@@ -156,6 +156,10 @@ internal sealed class SearchQuery
         return -1;
     }
 
+    /// <summary>The <see cref="WordMasks"/> of the words that cannot be substrings of a paper of <paramref name="tier"/>.</summary>
+    public ulong[] NotSubstringMasks(int tier) =>
+        Enumerable.Range(0, Words.Length).Where(w => !MayBeSubstring(tier, w)).Select(w => WordMasks[w]).ToArray();
+
     /// <summary>The tier of a paper: the tracked words whose pairs are all in its filter.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int PossibleSubstrings(ulong low, ulong high)
