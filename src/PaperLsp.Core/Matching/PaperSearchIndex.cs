@@ -879,17 +879,18 @@ public sealed class PaperSearchIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool EachWordFitsAField(int id, ReadOnlySpan<ulong> wordMasks)
     {
+        // Without branches until the end: which field holds a word is a coin toss from paper to paper.
         var titleMask = _fieldMasks[2 * id];
         var authorsMask = _fieldMasks[(2 * id) + 1];
+        var keyLetters = (titleMask >> KeyLettersShift) & LetterBits;
+        var fits = true;
         foreach (var wordMask in wordMasks)
         {
-            if ((titleMask & wordMask) != wordMask && (authorsMask & wordMask) != wordMask && !KeyHasLetters(titleMask, wordMask))
-            {
-                return false;
-            }
+            var letters = wordMask & LetterBits;
+            fits &= ((titleMask & wordMask) == wordMask) | ((authorsMask & wordMask) == wordMask) | ((keyLetters & letters) == letters);
         }
 
-        return true;
+        return fits;
     }
 
     /// <summary>
