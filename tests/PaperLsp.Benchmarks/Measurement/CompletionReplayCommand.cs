@@ -43,7 +43,7 @@ public static class CompletionReplayCommand
         var index = PaperIndex.Build(loaded);
         if (options.String("complete", "off") == "on")
         {
-            return Complete(index, queries, rounds);
+            return Complete(index, queries, rounds, warmUp: options.String("warm-up", "off") == "on");
         }
 
         index.Search("nystromformer", 100);
@@ -107,13 +107,28 @@ public static class CompletionReplayCommand
           --counters on     with each slow query, what each stage of the scan passed on
           --typing on       type every query key by key (each keystroke may narrow the one before)
           --complete on     the whole completion (CompletionProvider) instead of the search alone, per round
+          --warm-up on      with --complete: three completions first, as the server's start-up warm-up (round 1 = first touch)
           --cache on        read the collection through the cache (PAPERLSP_CACHE_DIR), as a cached start does
           --list on         print the queries, in the order they are sent, and stop
         """;
 
     /// <summary>Every query completed as <c>- [[query</c> each round; the first round apart (its hits' papers decoded then).</summary>
-    private static int Complete(PaperIndex index, List<string> queries, int rounds)
+    private static int Complete(PaperIndex index, List<string> queries, int rounds, bool warmUp)
     {
+        if (warmUp)
+        {
+            // As the server's start-up warm-up does (on its own made-up papers there): the completion path compiled, a few
+            // papers decoded, so that round 1 is what a server's first pass over the queries costs.
+            var warmText = "- [[nystromformer\n- [[attention is\n- [[zqx fast tigh\n";
+            var warmSnapshot = PaperLsp.Core.Workspace.WorkspaceSnapshot.Empty.WithPapers(index)
+                .WithDocument(PaperLsp.Core.Workspace.NotesDocument.Create("/warm-up.pnotes", PaperLsp.Core.Text.SourceText.From(warmText), 1, isOpen: true));
+            foreach (var end in new[] { 17, 34, 52 })
+            {
+                index.SearchIndex.ForgetLastMatches();
+                _ = PaperLsp.Core.Features.Completion.CompletionProvider.Complete(warmSnapshot, "/warm-up.pnotes", end);
+            }
+        }
+
         var text = string.Concat(queries.Select(q => $"- [[{q}\n"));
         var snapshot = PaperLsp.Core.Workspace.WorkspaceSnapshot.Empty.WithPapers(index)
             .WithDocument(PaperLsp.Core.Workspace.NotesDocument.Create("/replay.pnotes", PaperLsp.Core.Text.SourceText.From(text), 1, isOpen: true));
