@@ -161,7 +161,7 @@ internal sealed class SearchQuery
         Enumerable.Range(0, Words.Length).Where(w => !MayBeSubstring(tier, w)).Select(w => WordMasks[w]).ToArray();
 
     /// <summary>The tier of a paper: the tracked words whose pairs are all in its filter.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int PossibleSubstrings(ulong low, ulong high)
     {
         // Without branches: whether a word's pairs are there is a coin toss for most papers, and a mispredicted branch per
