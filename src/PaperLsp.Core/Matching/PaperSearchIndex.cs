@@ -599,7 +599,7 @@ public sealed class PaperSearchIndex
     private void Scan(int from, int to, SearchQuery query, TopHits best, int[] scoredFirst, SearchCounters? counters, CancellationToken cancellationToken)
     {
         var tiers = System.Buffers.ArrayPool<byte>.Shared.Rent(to - from);
-        long maskPassed = 0, boundRejected = 0, substringChecked = 0, substringScored = 0, tiered = 0, tiersVisited = 0, tierScored = 0;
+        long maskPassed = 0, boundRejected = 0, substringChecked = 0, substringScored = 0, tiered = 0, tiersVisited = 0, tierScored = 0, tierFieldRejected = 0;
         try
         {
             var all = query.AllWords;
@@ -744,6 +744,10 @@ public sealed class PaperSearchIndex
                 // The longest word the tier rules out as a substring must match as a subsequence: most papers of a
                 // low tier fail there, and are dropped before anything else of them is searched.
                 var required = query.LongestNotSubstring(possible);
+                // Every word the tier rules out as a substring must be a subsequence of one field: of one whose mask
+                // holds its letters (what WordScore searches). Bits of three masks reject most papers of a low tier
+                // before any text is read.
+                var notSubstrings = query.NotSubstringMasks(possible);
                 var span = tiers.AsSpan(0, to - from);
                 var at = 0;
                 while (true)
@@ -764,6 +768,12 @@ public sealed class PaperSearchIndex
 
                     // Until a heap is full, the subsequence the tier requires; then the paper's bound without its text (no
                     // title-start bonus: some word is no substring), a cheaper test than ScorePaper's substring searches.
+                    if (!EachWordFitsAField(id, notSubstrings))
+                    {
+                        tierFieldRejected++;
+                        continue;
+                    }
+
                     var tierFloor = best.Floor;
                     if (tierFloor == TopHits.NoFloor)
                     {
@@ -788,7 +798,7 @@ public sealed class PaperSearchIndex
         }
         finally
         {
-            counters?.Add(0, 0, maskPassed, boundRejected, substringChecked, substringScored, tiered, tiersVisited, tierScored);
+            counters?.Add(0, 0, maskPassed, boundRejected, substringChecked, substringScored, tiered, tiersVisited, tierScored, tierFieldRejected);
             System.Buffers.ArrayPool<byte>.Shared.Return(tiers);
         }
     }
@@ -860,6 +870,27 @@ public sealed class PaperSearchIndex
         return ((titleMask & wordMask) == wordMask && FuzzyScorer.MatchesAsSubsequence(word, all[..record.TitleLength]))
             || (KeyHasLetters(titleMask, wordMask) && FuzzyScorer.MatchesAsSubsequence(word, all.Slice(record.KeyStart, record.KeyLength)))
             || ((_fieldMasks[(2 * id) + 1] & wordMask) == wordMask && FuzzyScorer.MatchesAsSubsequence(word, all.Slice(record.AuthorsStart, record.AuthorsLength)));
+    }
+
+    /// <summary>
+    /// Whether each word mask of <paramref name="wordMasks"/> is held by the mask of the paper's title, key (its letters)
+    /// or authors: a word that is no substring matches only as a subsequence of such a field (<see cref="WordScore"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool EachWordFitsAField(int id, ReadOnlySpan<ulong> wordMasks)
+    {
+        // Without branches until the end: which field holds a word is a coin toss from paper to paper.
+        var titleMask = _fieldMasks[2 * id];
+        var authorsMask = _fieldMasks[(2 * id) + 1];
+        var keyLetters = (titleMask >> KeyLettersShift) & LetterBits;
+        var fits = true;
+        foreach (var wordMask in wordMasks)
+        {
+            var letters = wordMask & LetterBits;
+            fits &= ((titleMask & wordMask) == wordMask) | ((authorsMask & wordMask) == wordMask) | ((keyLetters & letters) == letters);
+        }
+
+        return fits;
     }
 
     /// <summary>

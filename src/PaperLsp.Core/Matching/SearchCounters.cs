@@ -15,6 +15,7 @@ internal sealed class SearchCounters
     private long _tiered;
     private long _tiersVisited;
     private long _tierScored;
+    private long _tierFieldRejected;
 
     /// <summary>Papers whose mask held the query's characters and title start (read to check the title starts with the query).</summary>
     public long StartCandidates => _startCandidates;
@@ -40,6 +41,9 @@ internal sealed class SearchCounters
     /// <summary>Tiers scored before a tier's bound ended the search.</summary>
     public long TiersVisited => _tiersVisited;
 
+    /// <summary>Papers of the visited tiers rejected because no field's mask holds a word the tier rules out as a substring.</summary>
+    public long TierFieldRejected => _tierFieldRejected;
+
     /// <summary>Papers of the visited tiers that reached the scorer.</summary>
     public long TierScored => _tierScored;
 
@@ -49,8 +53,9 @@ internal sealed class SearchCounters
     /// <summary>Whether the search scored only the previous query's complete matches.</summary>
     public bool Narrowed { get; set; }
 
-    public void Add(long startCandidates, long startScored, long maskPassed, long boundRejected, long substringChecked, long substringScored, long tiered, long tiersVisited, long tierScored)
+    public void Add(long startCandidates, long startScored, long maskPassed, long boundRejected, long substringChecked, long substringScored, long tiered, long tiersVisited, long tierScored, long tierFieldRejected = 0)
     {
+        Interlocked.Add(ref _tierFieldRejected, tierFieldRejected);
         Interlocked.Add(ref _startCandidates, startCandidates);
         Interlocked.Add(ref _startScored, startScored);
         Interlocked.Add(ref _maskPassed, maskPassed);
@@ -65,5 +70,5 @@ internal sealed class SearchCounters
     public override string ToString() =>
         $"start {StartCandidates}/{StartScored}{(EndedAfterStart ? " (ended)" : string.Empty)}{(Narrowed ? " narrowed" : string.Empty)}; " +
         $"mask {MaskPassed}, bound-rejected {BoundRejected}, substring-checked {SubstringChecked}, scored {SubstringScored}; " +
-        $"tiered {Tiered}, tiers visited {TiersVisited}, tier-scored {TierScored}";
+        $"tiered {Tiered}, tiers visited {TiersVisited}, field-rejected {TierFieldRejected}, tier-scored {TierScored}";
 }

@@ -156,17 +156,23 @@ internal sealed class SearchQuery
         return -1;
     }
 
+    /// <summary>The <see cref="WordMasks"/> of the words that cannot be substrings of a paper of <paramref name="tier"/>.</summary>
+    public ulong[] NotSubstringMasks(int tier) =>
+        Enumerable.Range(0, Words.Length).Where(w => !MayBeSubstring(tier, w)).Select(w => WordMasks[w]).ToArray();
+
     /// <summary>The tier of a paper: the tracked words whose pairs are all in its filter.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int PossibleSubstrings(ulong low, ulong high)
     {
+        // Without branches: whether a word's pairs are there is a coin toss for most papers, and a mispredicted branch per
+        // word cost more than the test (this runs for most of the collection when a query has few matches).
         var tier = 0;
-        for (var w = 0; w < _pairsLow.Length; w++)
+        var pairsLow = _pairsLow;
+        var pairsHigh = _pairsHigh;
+        for (var w = 0; w < pairsLow.Length; w++)
         {
-            if ((low & _pairsLow[w]) == _pairsLow[w] && (high & _pairsHigh[w]) == _pairsHigh[w])
-            {
-                tier |= 1 << w;
-            }
+            var allThere = ((low & pairsLow[w]) == pairsLow[w]) & ((high & pairsHigh[w]) == pairsHigh[w]);
+            tier |= (allThere ? 1 : 0) << w;
         }
 
         return tier;

@@ -5,7 +5,7 @@ using PaperLsp.Core.Collections;
 namespace PaperLsp.Benchmarks.Measurement;
 
 /// <summary>
-/// <c>completion-replay --collection FILE.bib [--requests 200] [--rounds 5] [--typing on] [--slowest 15] [--queries "a|b"] [--counters on]</c>: the completion
+/// <c>completion-replay --collection FILE.bib [--requests 200] [--rounds 5] [--typing on] [--slowest 15] [--queries "a|b"] [--counters on] [--complete on] [--cache on] [--list on]</c>: the completion
 /// queries the stdio benchmark sends (same sampling: titles of the first 50,000 entries, seeds 7 and 11), searched in this
 /// process (top 100) each round, so the search alone is timed without JSON-RPC. Per query the fastest round is kept (what
 /// the search costs; the other helpers' load shows in the slower rounds) and the median CPU time of the process (all threads); prints p50/p95/max of those and the slowest
@@ -17,20 +17,33 @@ public static class CompletionReplayCommand
     {
         var options = CommandOptions.Parse(args);
         var path = options.String("collection", string.Empty);
+        if (options.String("help", "false") != "false" || path.Length == 0)
+        {
+            Console.WriteLine(Usage);
+            return path.Length == 0 && options.String("help", "false") == "false" ? 2 : 0;
+        }
+
         var requests = options.Int("requests", 200);
         var rounds = options.Int("rounds", 5);
         var typing = options.String("typing", "off") == "on";
         var slowest = options.Int("slowest", 15);
         var withCounters = options.String("counters", "off") == "on";
+        var only = options.String("queries", string.Empty);
+        var queries = only.Length > 0 ? only.Split('|').ToList() : [.. PaperLsp.StdioBenchmark.SampleReferences.Read(path, requests).CompletionQueries(requests)];
+        if (options.String("list", "off") == "on")
+        {
+            // In the order the stdio benchmark sends them: to join with its server's request trace.
+            queries.ForEach(Console.WriteLine);
+            return 0;
+        }
+
         var cache = options.String("cache", "off") == "on" ? PaperLsp.Core.Collections.Cache.CachedCollectionLoader.FromEnvironment() : null;
         var loaded = CollectionSetLoader.LoadEach([path], read: cache is null ? null : cache.Load);
         cache?.PersistPending();
         var index = PaperIndex.Build(loaded);
-        var only = options.String("queries", string.Empty);
-        var queries = only.Length > 0 ? only.Split('|').ToList() : [.. PaperLsp.StdioBenchmark.SampleReferences.Read(path, requests).CompletionQueries(requests)];
         if (options.String("complete", "off") == "on")
         {
-            return Complete(index, queries, rounds);
+            return Complete(index, queries, rounds, warmUp: options.String("warm-up", "off") == "on");
         }
 
         index.Search("nystromformer", 100);
@@ -85,9 +98,37 @@ public static class CompletionReplayCommand
         return 0;
     }
 
+    private const string Usage = """
+        completion-replay --collection FILE.bib [options]: the stdio benchmark's completion queries, searched in this process.
+          --requests N      how many queries (sampled as the stdio benchmark samples them; default 200)
+          --queries "a|b"   these queries instead
+          --rounds N        rounds over the queries (default 5); per query the fastest round is kept
+          --slowest N       print the N slowest queries (default 15)
+          --counters on     with each slow query, what each stage of the scan passed on
+          --typing on       type every query key by key (each keystroke may narrow the one before)
+          --complete on     the whole completion (CompletionProvider) instead of the search alone, per round
+          --warm-up on      with --complete: three completions first, as the server's start-up warm-up (round 1 = first touch)
+          --cache on        read the collection through the cache (PAPERLSP_CACHE_DIR), as a cached start does
+          --list on         print the queries, in the order they are sent, and stop
+        """;
+
     /// <summary>Every query completed as <c>- [[query</c> each round; the first round apart (its hits' papers decoded then).</summary>
-    private static int Complete(PaperIndex index, List<string> queries, int rounds)
+    private static int Complete(PaperIndex index, List<string> queries, int rounds, bool warmUp)
     {
+        if (warmUp)
+        {
+            // As the server's start-up warm-up does (on its own made-up papers there): the completion path compiled, a few
+            // papers decoded, so that round 1 is what a server's first pass over the queries costs.
+            var warmText = "- [[nystromformer\n- [[attention is\n- [[zqx fast tigh\n";
+            var warmSnapshot = PaperLsp.Core.Workspace.WorkspaceSnapshot.Empty.WithPapers(index)
+                .WithDocument(PaperLsp.Core.Workspace.NotesDocument.Create("/warm-up.pnotes", PaperLsp.Core.Text.SourceText.From(warmText), 1, isOpen: true));
+            foreach (var end in new[] { 17, 34, 52 })
+            {
+                index.SearchIndex.ForgetLastMatches();
+                _ = PaperLsp.Core.Features.Completion.CompletionProvider.Complete(warmSnapshot, "/warm-up.pnotes", end);
+            }
+        }
+
         var text = string.Concat(queries.Select(q => $"- [[{q}\n"));
         var snapshot = PaperLsp.Core.Workspace.WorkspaceSnapshot.Empty.WithPapers(index)
             .WithDocument(PaperLsp.Core.Workspace.NotesDocument.Create("/replay.pnotes", PaperLsp.Core.Text.SourceText.From(text), 1, isOpen: true));

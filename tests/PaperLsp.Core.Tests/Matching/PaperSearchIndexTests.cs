@@ -166,4 +166,26 @@ public class PaperSearchIndexTests
         Assert.Equal([2, 0, 1], hits.Select(h => h.PaperId));
         Assert.Equal(hits[1].Score, hits[2].Score);
     }
+
+    [Fact]
+    public void A_word_found_only_as_a_subsequence_of_the_key_still_finds_its_paper()
+    {
+        // "zkp" is no substring anywhere (its pairs zk and kp are nowhere), so the paper waits in a tier; of its fields only
+        // the key has every letter of the word, and holds it as a subsequence. Other papers hold the letters in no single
+        // field (z in the title, k and p in the authors), or not in order.
+        var papers = Enumerable.Range(0, 200).Select(i => new SearchableFields($"graph attention {i}", "doe jane", $"doe{i}", "2019")).Concat(
+        [
+            new SearchableFields("graph networks", "smith john", "zxkxp2020", "2020"),
+            new SearchableFields("graph of zebras", "kim park", "lee2020", "2020"),
+            new SearchableFields("graph networks", "smith john", "pxkxz2020", "2020"),
+        ]).ToArray();
+        var index = new PaperSearchIndex(papers);
+
+        var hits = index.Search("graph zkp", 100);
+
+        Assert.Contains(papers.Length - 3, hits.Select(h => h.PaperId));
+        Assert.DoesNotContain(papers.Length - 2, hits.Select(h => h.PaperId));
+        Assert.DoesNotContain(papers.Length - 1, hits.Select(h => h.PaperId));
+        Assert.Equal(ReferenceRanking.Search(papers, "graph zkp", 100), hits);
+    }
 }
