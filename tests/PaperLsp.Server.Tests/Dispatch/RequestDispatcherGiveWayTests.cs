@@ -1,5 +1,4 @@
 using Nerdbank.Streams;
-using Newtonsoft.Json.Linq;
 using PaperLsp.Server.Dispatch;
 using PaperLsp.Server.Transport;
 
@@ -11,35 +10,17 @@ public sealed class RequestDispatcherGiveWayTests
     [Fact]
     public async Task Giving_way_waits_for_the_request_being_answered()
     {
-        var (serverStream, clientStream) = FullDuplexStream.CreatePair();
-        using var server = JsonRpcFactory.Create(serverStream, serverStream, traceWriter: null);
-        using var client = JsonRpcFactory.Create(clientStream, clientStream, traceWriter: null);
-        var dispatcher = new RequestDispatcher(server, JsonRpcFactory.CreateSerializer(), new ServerLog(TextWriter.Null)) { Lifecycle = ServerLifecycle.Initialized };
-        var release = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var answered = false;
-        dispatcher.AddRawRequest("test/slow", async (_, _) =>
-        {
-            started.SetResult();
-            var result = await release.Task;
-            Volatile.Write(ref answered, true);
-            return result;
-        });
-        server.StartListening();
-        client.StartListening();
-
-        var answer = client.InvokeWithParameterObjectAsync<JToken?>("test/slow", new JObject());
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        using var pipes = new SlowRequestOverPipes();
+        var answer = await pipes.SendAsync();
         var gaveWay = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         new Thread(() =>
         {
-            dispatcher.WaitWhileAnswering(TimeSpan.FromMinutes(5), CancellationToken.None);
-            gaveWay.SetResult(Volatile.Read(ref answered));
+            pipes.Dispatcher.WaitWhileAnswering(TimeSpan.FromMinutes(5), CancellationToken.None);
+            gaveWay.SetResult(pipes.Answered);
         }).Start();
         await Task.Delay(200);
         var doneBeforeTheAnswer = gaveWay.Task.IsCompleted;
-        release.SetResult(null);
-        await answer.WaitAsync(TimeSpan.FromSeconds(20));
+        await pipes.ReleaseAsync(answer);
 
         Assert.False(doneBeforeTheAnswer);
         Assert.True(await gaveWay.Task.WaitAsync(TimeSpan.FromSeconds(20)));
